@@ -1,0 +1,149 @@
+"""The Library: every page that can be shown, looked up by id and language.
+
+The set of pages never changes after loading (a reload builds a new Library).
+HTML is produced on first use and cached, so start-up costs no Markdown conversion.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections import defaultdict
+from collections.abc import Iterable
+from types import MappingProxyType
+
+from kiosk.core import frontmatter, languages, paths, related
+from kiosk.core.diagnostics import Diagnostic, Report, sort_key
+from kiosk.core.model import Page, Rendered
+from kiosk.core.render import Body, render
+
+
+class Library:
+    """Pages by (id, language), with related reads and lazily rendered bodies."""
+
+    def __init__(
+        self,
+        pages: Iterable[Page],
+        roots: paths.Roots,
+        diagnostics: Iterable[Diagnostic] = (),
+        *,
+        today: dt.date,
+    ) -> None:
+        self.roots = roots
+        self.today = today
+        report = Report()
+        report.extend(diagnostics)
+        by_key: dict[tuple[str, str], Page] = {}
+        for page in pages:
+            first = by_key.get(page.key)
+            if first is not None:
+                report.warning(
+                    page.file, 1,
+                    f"duplicate page id '{page.id}' in {page.lang}: {first.file} has it "
+                    "already; this file is skipped",
+                )
+                continue
+            by_key[page.key] = page
+        self.pages: tuple[Page, ...] = tuple(sorted(by_key.values(), key=_display_order))
+        self._by_key = MappingProxyType(by_key)
+        groups: dict[str, dict[str, Page]] = defaultdict(dict)
+        for page in self.pages:
+            groups[page.translation_key].setdefault(page.lang, page)
+        self._groups = MappingProxyType(dict(groups))
+        self.ids = frozenset(page.id for page in self.pages)
+        self.languages = tuple(
+            code for code in languages.codes() if any(p.lang == code for p in self.pages)
+        )
+        self._check(report)
+        self.diagnostics: tuple[Diagnostic, ...] = tuple(sorted(report.items, key=sort_key))
+        self._rendered: dict[tuple[str, str], Rendered] = {}
+        self._lock = threading.Lock()
+
+    # --- looking things up ----------------------------------------------------
+
+    def get(self, page_id: str, lang: str) -> Page | None:
+        """The page in ``lang``, or its translation in another language if it has none."""
+        page = self._by_key.get((page_id, lang))
+        if page is not None:
+            return page
+        for code in languages.codes():
+            page = self._by_key.get((page_id, code))
+            if page is not None:
+                return self.translation(page, lang) or page
+        return None
+
+    def in_language(self, lang: str) -> tuple[Page, ...]:
+        return tuple(page for page in self.pages if page.lang == lang)
+
+    def translations(self, page: Page) -> MappingProxyType[str, Page]:
+        return MappingProxyType(self._groups.get(page.translation_key, {page.lang: page}))
+
+    def translation(self, page: Page, lang: str) -> Page | None:
+        return self.translations(page).get(lang)
+
+    def related(self, page: Page, limit: int = 6) -> tuple[Page, ...]:
+        """Up to ``limit`` pages to read next, all in the page's language."""
+        return related.rank(page, self.pages, self.get, limit)
+
+    # --- bodies ---------------------------------------------------------------
+
+    def render(self, page: Page) -> Rendered:
+        """The page's body as sanitized HTML; converted once, then cached."""
+        with self._lock:
+            cached = self._rendered.get(page.key)
+        if cached is not None:
+            return cached
+        try:
+            body = Body(frontmatter.read_body(page.file), page.body_line)
+        except OSError as exc:
+            report = Report()
+            report.error(page.file, 1, f"cannot be read: {exc.strerror or exc}")
+            return Rendered("", "", (), report.items)
+        rendered = render(page, body, self.roots, self.ids.__contains__)
+        with self._lock:
+            self._rendered[page.key] = rendered
+        return rendered
+
+    def check_all(self) -> tuple[Diagnostic, ...]:
+        """Every diagnostic: front matter and library checks, then every rendered body."""
+        found = list(self.diagnostics)
+        for page in self.pages:
+            found.extend(self.render(page).diagnostics)
+        return tuple(sorted(set(found), key=sort_key))
+
+    # --- library-wide checks ------------------------------------------------
+
+    def _check(self, report: Report) -> None:
+        wanted = languages.codes()
+        for page in self.pages:
+            group = self._groups[page.translation_key]
+            for code in wanted:
+                if code not in group:
+                    report.warning(page.file, 1, f"no {code} translation of '{page.id}' "
+                                   f"(add {page.id}.{code}.md)")
+            for index, page_id in enumerate(page.related):
+                if page_id not in self.ids:
+                    report.warning(page.file, page.lines.line("related", index),
+                                   f"related page '{page_id}' does not exist")
+            _check_review(page, self.today, report)
+
+
+def _check_review(page: Page, today: dt.date, report: Report) -> None:
+    if not page.reviewed_by:
+        report.warning(page.file, page.lines.line("reviewed_by"),
+                       "no 'reviewed_by': say who checked this health information")
+    if not page.source:
+        report.warning(page.file, page.lines.line("source"),
+                       "no 'source': say where this health information comes from")
+    if page.review_due is not None:
+        line = page.lines.line("review_due")
+        if page.review_due < today:
+            report.warning(page.file, line, f"review was due on {page.review_due}: have the "
+                           "page reviewed, then update 'reviewed' and 'review_due'")
+        if page.reviewed is not None and page.review_due < page.reviewed:
+            report.warning(page.file, line, "'review_due' is before 'reviewed'")
+
+
+def _display_order(page: Page) -> tuple[bool, int, int, str, str]:
+    """Hugo's default order: weighted pages first by weight, then newest, then title."""
+    return (page.weight == 0, page.weight, -page.newest.toordinal(), page.title, page.id)

@@ -1,0 +1,87 @@
+"""What the content folder becomes: pages, and rendered pages with their guide steps."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.core.diagnostics import Diagnostic
+from kiosk.core.frontmatter import LineMap
+
+ARTICLE = "article"
+GUIDE = "guide"
+PAGE_TYPES = (ARTICLE, GUIDE)
+
+
+@dataclass(frozen=True)
+class Image:
+    """An image that exists inside the content folder or ``assets/``."""
+
+    path: Path
+    alt: str
+
+
+@dataclass(frozen=True, eq=False)
+class Page:
+    """One page in one language, as read from its front matter.
+
+    ``file`` is where the page lives (as the author would name it in a message);
+    ``body_line`` is the file line where its Markdown body starts.
+    """
+
+    id: str
+    lang: str
+    file: Path
+    type: str
+    title: str
+    summary: str
+    body_line: int
+    lines: LineMap
+    translation_key: str
+    date: dt.date | None = None
+    lastmod: dt.date | None = None
+    tags: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    weight: int = 0
+    cover: Image | None = None
+    related: tuple[str, ...] = ()
+    source: str = ""
+    reviewed_by: str = ""
+    reviewed: dt.date | None = None
+    review_due: dt.date | None = None
+    share_url: str = ""
+
+    @property
+    def section(self) -> str:
+        """The folder a page sits in ("" at the top of the content folder)."""
+        head, _, _ = self.id.rpartition("/")
+        return head
+
+    @property
+    def newest(self) -> dt.date:
+        return self.lastmod or self.date or self.reviewed or dt.date.min
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.id, self.lang)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a guide: a ``##`` heading, its text, and its first image."""
+
+    title: str
+    html: str
+    image: Image | None
+    line: int
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A page's body as sanitized HTML (and, for a guide, its steps)."""
+
+    html: str
+    intro_html: str
+    steps: tuple[Step, ...]
+    diagnostics: tuple[Diagnostic, ...]

@@ -1,0 +1,166 @@
+"""The front-matter keys authors may write, their types, and how values are checked.
+
+A new key is one entry in ``KEYS`` (and a line in ``content/README.md``).
+A value of the wrong type is a warning: the key is ignored and the page still shows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kiosk.core import paths
+from kiosk.core.diagnostics import Report
+from kiosk.core.frontmatter import FrontMatter
+from kiosk.core.model import PAGE_TYPES, Image
+
+
+class WrongValue(Exception):
+    """A value the key cannot take; the message is for the author."""
+
+
+def _text(name: str, value: Any) -> str:
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise WrongValue(f"'{name}' should be text")
+    return str(value).strip()
+
+
+def _text_list(name: str, value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        # Forgive "tags: a, b" (and the Chinese comma) for a proper list.
+        value = re.split(r"[,，、]", value)
+    if not isinstance(value, list) or not all(
+        isinstance(v, str | int | float) and not isinstance(v, bool) for v in value
+    ):
+        raise WrongValue(f"'{name}' should be a list of words, like [weaning, breast]")
+    return tuple(s for s in (str(v).strip() for v in value) if s)
+
+
+_DATE_SHAPE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$")
+
+
+def _date(name: str, value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    match = _DATE_SHAPE.match(str(value).strip()) if isinstance(value, str) else None
+    if not match:
+        raise WrongValue(f"'{name}' should be a date like 2026-01-16")
+    try:
+        return dt.date(*(int(g) for g in match.groups()))
+    except ValueError:
+        raise WrongValue(f"'{name}' is an impossible date: {value}") from None
+
+
+def _int(name: str, value: Any) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\s*-?\d+\s*", value):
+        return int(value)
+    raise WrongValue(f"'{name}' should be a whole number")
+
+
+def _bool(name: str, value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return value.strip().lower() == "true"
+    raise WrongValue(f"'{name}' should be true or false")
+
+
+def _page_type(name: str, value: Any) -> str:
+    text = _text(name, value).lower()
+    if text not in PAGE_TYPES:
+        raise WrongValue(f"'{name}' should be one of: {', '.join(PAGE_TYPES)} (not '{value}')")
+    return text
+
+
+def _url(name: str, value: Any) -> str:
+    text = _text(name, value)
+    if not re.match(r"^https?://[^\s/]+", text):
+        raise WrongValue(f"'{name}' should be a web address starting with https://")
+    return text
+
+
+@dataclass(frozen=True)
+class Key:
+    """A front-matter key: its canonical name and how its value is read."""
+
+    name: str
+    read: Callable[[str, Any], Any]
+
+
+KEYS: dict[str, Key] = {
+    key.name.lower(): key
+    for key in (
+        # Hugo's names.
+        Key("title", _text),
+        Key("summary", _text),
+        Key("description", _text),
+        Key("date", _date),
+        Key("lastmod", _date),
+        Key("tags", _text_list),
+        Key("keywords", _text_list),
+        Key("weight", _int),
+        Key("draft", _bool),
+        Key("translationKey", _text),
+        # Ours.
+        Key("type", _page_type),
+        Key("cover", _text),
+        Key("cover_alt", _text),
+        Key("related", _text_list),
+        Key("source", _text),
+        Key("reviewed_by", _text),
+        Key("reviewed", _date),
+        Key("review_due", _date),
+        Key("share_url", _url),
+    )
+}
+
+
+def read(front: FrontMatter, file: Path, roots: paths.Roots, report: Report) -> dict[str, Any]:
+    """Checked values by canonical key name; every problem goes to ``report``."""
+    meta: dict[str, Any] = {}
+    for key, first, again in front.duplicates:
+        report.warning(file, again, f"'{key}' is given twice (first at line {first}); "
+                       "the last one counts")
+    for raw_name, value in front.data.items():
+        line = front.lines.line(raw_name)
+        key = KEYS.get(raw_name.lower())
+        if key is None:
+            report.warning(file, line, _unknown(raw_name))
+            continue
+        if value is None or value == "" or value == []:
+            continue
+        try:
+            meta[key.name] = key.read(key.name, value)
+        except WrongValue as exc:
+            report.warning(file, line, f"{exc}; ignored")
+    cover = meta.pop("cover", None)
+    if cover:
+        try:
+            image = paths.resolve_image(cover, file, roots)
+        except paths.Refused as exc:
+            report.warning(file, front.lines.line(_raw_name(front, "cover")), f"cover: {exc}")
+        else:
+            meta["cover"] = Image(image, meta.get("cover_alt", ""))
+    return meta
+
+
+def _raw_name(front: FrontMatter, canonical: str) -> str:
+    for name in front.data:
+        if name.lower() == canonical.lower():
+            return name
+    return canonical
+
+
+def _unknown(name: str) -> str:
+    close = difflib.get_close_matches(name.lower(), KEYS, n=1, cutoff=0.75)
+    hint = f" (did you mean '{KEYS[close[0]].name}'?)" if close else ""
+    return f"unknown front-matter key '{name}'{hint}; ignored"
