@@ -38,7 +38,10 @@ def build_parser() -> argparse.ArgumentParser:
         "message, then a summary. Exits 1 if any page has an error.",
     )
     check.add_argument(
-        "dir", nargs="?", type=Path, metavar="DIR",
+        "dir",
+        nargs="?",
+        type=Path,
+        metavar="DIR",
         help="content folder (default: the bundled content)",
     )
     check.add_argument("--strict", action="store_true", help="fail on warnings too")

@@ -28,6 +28,7 @@ class Library:
         diagnostics: Iterable[Diagnostic] = (),
         *,
         today: dt.date,
+        expected_languages: tuple[str, ...] = languages.codes(),
     ) -> None:
         self.roots = roots
         self.today = today
@@ -38,7 +39,8 @@ class Library:
             first = by_key.get(page.key)
             if first is not None:
                 report.warning(
-                    page.file, 1,
+                    page.file,
+                    1,
                     f"duplicate page id '{page.id}' in {page.lang}: {first.file} has it "
                     "already; this file is skipped",
                 )
@@ -54,7 +56,7 @@ class Library:
         self.languages = tuple(
             code for code in languages.codes() if any(p.lang == code for p in self.pages)
         )
-        self._check(report)
+        self._check(report, expected_languages)
         self.diagnostics: tuple[Diagnostic, ...] = tuple(sorted(report.items, key=sort_key))
         self._rendered: dict[tuple[str, str], Rendered] = {}
         self._lock = threading.Lock()
@@ -113,33 +115,48 @@ class Library:
 
     # --- library-wide checks ------------------------------------------------
 
-    def _check(self, report: Report) -> None:
-        wanted = languages.codes()
+    def _check(self, report: Report, wanted: tuple[str, ...]) -> None:
         for page in self.pages:
             group = self._groups[page.translation_key]
             for code in wanted:
                 if code not in group:
-                    report.warning(page.file, 1, f"no {code} translation of '{page.id}' "
-                                   f"(add {page.id}.{code}.md)")
+                    report.warning(
+                        page.file,
+                        1,
+                        f"no {code} translation of '{page.id}' (add {page.id}.{code}.md)",
+                    )
             for index, page_id in enumerate(page.related):
                 if page_id not in self.ids:
-                    report.warning(page.file, page.lines.line("related", index),
-                                   f"related page '{page_id}' does not exist")
+                    report.warning(
+                        page.file,
+                        page.lines.line("related", index),
+                        f"related page '{page_id}' does not exist",
+                    )
             _check_review(page, self.today, report)
 
 
 def _check_review(page: Page, today: dt.date, report: Report) -> None:
     if not page.reviewed_by:
-        report.warning(page.file, page.lines.line("reviewed_by"),
-                       "no 'reviewed_by': say who checked this health information")
+        report.warning(
+            page.file,
+            page.lines.line("reviewed_by"),
+            "no 'reviewed_by': say who checked this health information",
+        )
     if not page.source:
-        report.warning(page.file, page.lines.line("source"),
-                       "no 'source': say where this health information comes from")
+        report.warning(
+            page.file,
+            page.lines.line("source"),
+            "no 'source': say where this health information comes from",
+        )
     if page.review_due is not None:
         line = page.lines.line("review_due")
         if page.review_due < today:
-            report.warning(page.file, line, f"review was due on {page.review_due}: have the "
-                           "page reviewed, then update 'reviewed' and 'review_due'")
+            report.warning(
+                page.file,
+                line,
+                f"review was due on {page.review_due}: have the "
+                "page reviewed, then update 'reviewed' and 'review_due'",
+            )
         if page.reviewed is not None and page.review_due < page.reviewed:
             report.warning(page.file, line, "'review_due' is before 'reviewed'")
 

@@ -32,43 +32,64 @@ def load(
     assets: Path,
     *,
     default_lang: str = languages.DEFAULT_LANGUAGE,
+    expected_languages: tuple[str, ...] | None = None,
     today: dt.date | None = None,
 ) -> Library:
-    """Read every page's front matter under ``root``. Never raises for bad content."""
+    """Read every page's front matter under ``root``. Never raises for bad content.
+
+    ``expected_languages`` are those every page should be translated into (default:
+    all the kiosk knows); ``today`` decides whether a review is overdue.
+    """
     report = Report()
     roots = paths.Roots(root, assets)
     pages: list[Page] = []
     if not root.is_dir():
         report.error(root, 1, "content folder not found")
     else:
-        for file in _markdown_files(root):
-            page = _read(file, roots, default_lang, report)
+        for file, relative in _markdown_files(root):
+            page = _read(file, relative, roots, default_lang, report)
             if page is not None:
                 pages.append(page)
-    return Library(pages, roots, report.items, today=today or dt.date.today())
+    return Library(
+        pages,
+        roots,
+        report.items,
+        today=today or dt.date.today(),
+        expected_languages=expected_languages or languages.codes(),
+    )
 
 
-def _markdown_files(root: Path) -> Iterator[Path]:
+def _markdown_files(root: Path) -> Iterator[tuple[Path, str]]:
+    """Each page file, with its path under ``root`` in ``/`` form."""
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
+        base = Path(folder)
+        prefix = base.relative_to(root).as_posix()
+        prefix = "" if prefix == "." else prefix + "/"
         for name in sorted(files):
             if (
                 name.endswith(".md")
                 and not name.startswith((".", "_"))
                 and name.lower() != "readme.md"
             ):
-                yield Path(folder) / name
+                yield base / name, prefix + name
 
 
-def _read(file: Path, roots: paths.Roots, default_lang: str, report: Report) -> Page | None:
-    stem = file.relative_to(roots.content).as_posix()[: -len(".md")]
+def _read(
+    file: Path, relative: str, roots: paths.Roots, default_lang: str, report: Report
+) -> Page | None:
+    stem = relative[: -len(".md")]
     page_id, lang = paths.split_language(stem)
     if lang is None:
         _, dot, suffix = stem.rpartition(".")
         if dot and re.fullmatch(r"[a-z]{2}(-[A-Za-z]{2,4})?", suffix):
             known = ", ".join(languages.codes())
-            report.warning(file, 1, f"unknown language '{suffix}' (known: {known}); "
-                           "the page is read in the default language")
+            report.warning(
+                file,
+                1,
+                f"unknown language '{suffix}' (known: {known}); "
+                "the page is read in the default language",
+            )
         lang = default_lang
     text = _decode(file, report)
     if text is None:
@@ -84,8 +105,12 @@ def _read(file: Path, roots: paths.Roots, default_lang: str, report: Report) -> 
         return None
     title = meta.get("title") or _first_heading(piece.body)
     if not title:
-        report.error(file, 1, "page has no title: add 'title:' to the front matter "
-                     "or start the text with a '# heading'")
+        report.error(
+            file,
+            1,
+            "page has no title: add 'title:' to the front matter "
+            "or start the text with a '# heading'",
+        )
         return None
     summary = meta.get("summary") or meta.get("description") or _first_paragraph(piece.body)
     return Page(
@@ -117,17 +142,21 @@ def _decode(file: Path, report: Report) -> str | None:
     try:
         data = file.read_bytes()
     except OSError as exc:
-        report.error(file, 1, f"cannot be read: {exc.strerror or exc}")
+        report.error(file, 1, f"the file cannot be read: {exc.strerror or exc}")
         return None
     if b"\x00" in data[:8000]:
-        report.error(file, 1, "is not a text file")
+        report.error(file, 1, "this is not a text file")
         return None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        report.warning(file, line, "is not UTF-8 text; save it as UTF-8 "
-                       "(characters that could not be read show as \ufffd)")
+        report.warning(
+            file,
+            line,
+            "the text is not UTF-8; save the file as UTF-8 "
+            "(characters that could not be read show as \ufffd)",
+        )
         return data.decode("utf-8", errors="replace")
 
 

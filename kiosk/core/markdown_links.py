@@ -97,7 +97,8 @@ class LinksProcessor(Treeprocessor):
                 element.tail = f" ({shown})" + (element.tail or "")
         elif not parts.scheme and href:
             ctx.report.warning(
-                ctx.file, ctx.find_line(href),
+                ctx.file,
+                ctx.find_line(href),
                 f"link to '{href}' cannot be opened on the kiosk; link to a .md page instead",
             )
         _unwrap(parent, element)

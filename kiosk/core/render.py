@@ -62,7 +62,8 @@ def render(
         starts = _step_starts(lines)
         if not starts:
             report.warning(
-                page.file, body.first_line,
+                page.file,
+                body.first_line,
                 "guide has no steps: start each step with a '## ' heading",
             )
         else:
@@ -107,7 +108,8 @@ def _warn_hostile(page: Page, body: Body, lines: list[str], report: Report) -> N
         match = _HOSTILE.search(line)
         if match:
             report.warning(
-                page.file, body.first_line + index,
+                page.file,
+                body.first_line + index,
                 f"raw HTML '{match.group(0).strip()}' removed: pages cannot run scripts, "
                 "forms or styles",
             )

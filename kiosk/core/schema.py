@@ -66,11 +66,15 @@ def _int(name: str, value: Any) -> int:
     raise WrongValue(f"'{name}' should be a whole number")
 
 
+_TRUE = frozenset({"true", "yes", "on"})
+_FALSE = frozenset({"false", "no", "off"})
+
+
 def _bool(name: str, value: Any) -> bool:
     if isinstance(value, bool):
         return value
-    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
-        return value.strip().lower() == "true"
+    if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
+        return value.strip().lower() in _TRUE
     raise WrongValue(f"'{name}' should be true or false")
 
 
@@ -127,21 +131,21 @@ KEYS: dict[str, Key] = {
 def read(front: FrontMatter, file: Path, roots: paths.Roots, report: Report) -> dict[str, Any]:
     """Checked values by canonical key name; every problem goes to ``report``."""
     meta: dict[str, Any] = {}
-    for key, first, again in front.duplicates:
-        report.warning(file, again, f"'{key}' is given twice (first at line {first}); "
-                       "the last one counts")
+    for name, first, again in front.duplicates:
+        report.warning(
+            file, again, f"'{name}' is given twice (first at line {first}); the last one counts"
+        )
     for raw_name, value in front.data.items():
-        line = front.lines.line(raw_name)
         key = KEYS.get(raw_name.lower())
         if key is None:
-            report.warning(file, line, _unknown(raw_name))
+            report.warning(file, front.lines.line(raw_name), _unknown(raw_name))
             continue
         if value is None or value == "" or value == []:
             continue
         try:
             meta[key.name] = key.read(key.name, value)
         except WrongValue as exc:
-            report.warning(file, line, f"{exc}; ignored")
+            report.warning(file, front.lines.line(raw_name), f"{exc}; ignored")
     cover = meta.pop("cover", None)
     if cover:
         try:

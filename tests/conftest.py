@@ -1,0 +1,41 @@
+"""Shared fixtures: where the repository's content, assets and test data are."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+from kiosk import resources
+from kiosk.core import loader
+from kiosk.core.library import Library
+
+# Tests never need a display: Qt draws offscreen unless told otherwise.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+TODAY = dt.date(2026, 6, 1)
+
+
+@pytest.fixture
+def assets() -> Path:
+    return resources.assets_dir()
+
+
+@pytest.fixture
+def bad_library(assets: Path) -> Library:
+    """The corpus of broken pages, in English only, checked on a fixed day."""
+    return loader.load(
+        DATA / "bad", assets, default_lang="en", expected_languages=("en",), today=TODAY
+    )
+
+
+def write(root: Path, relative: str, text: str) -> Path:
+    """Write a content file under ``root``, making folders as needed."""
+    path = root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -1,0 +1,91 @@
+"""The bad-content corpus: every kind of problem is reported at its file and line."""
+
+from __future__ import annotations
+
+from kiosk.core.diagnostics import Severity
+from kiosk.core.library import Library
+from tests.conftest import DATA
+
+E, W = Severity.ERROR, Severity.WARNING
+
+# file → every diagnostic expected for it: (line, severity, words in the message)
+EXPECTED: dict[str, set[tuple[int, Severity, str]]] = {
+    "unclosed-front-matter.md": {(1, E, "never closed")},
+    "bad-yaml.md": {(4, E, "not valid YAML")},
+    "bad-toml.md": {(3, E, "not valid TOML")},
+    "not-a-mapping.md": {(2, E, "front matter must be")},
+    "no-title.md": {(1, E, "no title")},
+    "binary.md": {(1, E, "not a text file")},
+    "remote-image.md": {(9, W, "remote image 'https://example.org/pixel.png' dropped")},
+    "missing-image.md": {(7, W, "image 'img/not-there.svg' not found")},
+    "escaping-image.md": {(8, W, "points outside the content folder")},
+    "broken-link.md": {(7, W, "broken link to 'no-such-page.md'")},
+    "unknown-related.md": {(7, W, "related page 'does/not-exist' does not exist")},
+    "unknown-key.md": {(5, W, "unknown front-matter key 'titel' (did you mean 'title'?)")},
+    "wrong-type.md": {(5, W, "'weight' should be a whole number")},
+    "impossible-date.md": {(5, W, "impossible date: 2026-02-30")},
+    "review-passed.md": {(6, W, "review was due on 2021-01-01")},
+    "no-reviewed-by.md": {(1, W, "no 'reviewed_by'")},
+    "duplicate.md": {(1, W, "duplicate page id 'duplicate'")},
+    "guide-without-steps.md": {(7, W, "guide has no steps")},
+    "not-utf8.md": {(6, W, "not UTF-8")},
+    "hostile-html.md": {(8, W, "raw HTML '<script' removed")},
+    "section/unknown-language.fr.md": {(1, W, "unknown language 'fr'")},
+    # Loads, but a page with no front matter has no trust fields: say so.
+    "no-front-matter.md": {(1, W, "no 'reviewed_by'"), (1, W, "no 'source'")},
+    "good.md": set(),
+    "good-toml.md": set(),
+    "duplicate.en.md": set(),
+}
+
+
+def _found(library: Library) -> dict[str, list[tuple[int, Severity, str]]]:
+    found: dict[str, list[tuple[int, Severity, str]]] = {}
+    for item in library.check_all():
+        name = item.path.relative_to(DATA / "bad").as_posix()
+        found.setdefault(name, []).append((item.line, item.severity, item.message))
+    return found
+
+
+def test_every_file_in_the_corpus_is_listed_here() -> None:
+    files = {p.relative_to(DATA / "bad").as_posix() for p in (DATA / "bad").rglob("*.md")}
+    assert files == set(EXPECTED)
+
+
+def test_each_problem_is_reported_at_its_file_line_and_severity(bad_library: Library) -> None:
+    found = _found(bad_library)
+    for name, expected in EXPECTED.items():
+        got = found.get(name, [])
+        assert len(got) == len(expected), f"{name}: {got}"
+        for line, severity, words in expected:
+            assert any(
+                (g_line, g_sev) == (line, severity) and words in g_msg
+                for g_line, g_sev, g_msg in got
+            ), f"{name}: expected {line} {severity.value} '{words}', got {got}"
+
+
+def test_files_with_errors_are_skipped_and_the_rest_still_load(bad_library: Library) -> None:
+    errors = {n for n, items in EXPECTED.items() if any(s is E for _, s, _ in items)}
+    loaded = {page.file.relative_to(DATA / "bad").as_posix() for page in bad_library.pages}
+    assert loaded.isdisjoint(errors)
+    assert loaded == set(EXPECTED) - errors - {"duplicate.md"}
+
+
+def test_pages_with_warnings_still_render(bad_library: Library) -> None:
+    page = bad_library.get("remote-image", "en")
+    assert page is not None
+    html = bad_library.render(page).html
+    assert "Here is a picture" in html
+    assert "example.org" not in html
+
+
+def test_a_line_of_yaml_context_points_at_the_real_mistake(bad_library: Library) -> None:
+    (message,) = [d.message for d in bad_library.diagnostics if d.path.name == "bad-yaml.md"]
+    assert "at line 3" in message
+
+
+def test_messages_are_in_compiler_style(bad_library: Library) -> None:
+    item = next(d for d in bad_library.diagnostics if d.path.name == "wrong-type.md")
+    assert str(item) == (
+        f"{DATA / 'bad' / 'wrong-type.md'}:5: warning: 'weight' should be a whole number; ignored"
+    )

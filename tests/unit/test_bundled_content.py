@@ -1,0 +1,54 @@
+"""The bundled content meets the content rules: both languages, trust fields, a doctor section."""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk import resources
+from kiosk.core import languages, loader
+from kiosk.core.library import Library
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return loader.load(resources.content_dir(), resources.assets_dir())
+
+
+def test_bundled_content_has_no_problems(library: Library) -> None:
+    assert library.check_all() == ()
+
+
+def test_every_page_is_in_every_language(library: Library) -> None:
+    for page in library.pages:
+        assert set(library.translations(page)) == set(languages.codes()), page.id
+
+
+def test_every_page_has_honest_trust_fields(library: Library) -> None:
+    for page in library.pages:
+        assert page.source and page.reviewed_by, page.file
+        assert page.reviewed is not None and page.review_due is not None, page.file
+        assert page.review_due > page.reviewed, page.file
+
+
+WHEN_TO_SEE_A_DOCTOR = {"en": "When to see a doctor", "zh-CN": "请及时就医"}
+
+
+def test_every_page_says_when_to_see_a_doctor(library: Library) -> None:
+    for page in library.pages:
+        assert WHEN_TO_SEE_A_DOCTOR[page.lang] in library.render(page).html, page.file
+
+
+def test_the_seed_article_names_the_hospital_department(library: Library) -> None:
+    en = library.get("weaning/residual-milk", "en")
+    zh = library.get("weaning/residual-milk", "zh-CN")
+    assert en is not None and zh is not None
+    assert en.source == "Breast Department, Guangdong Provincial Maternal and Child Health Hospital"
+    assert zh.source == "广东省妇幼保健院 乳腺科"
+
+
+def test_the_authors_guide_documents_every_front_matter_key() -> None:
+    from kiosk.core.schema import KEYS
+
+    guide = (resources.content_dir() / "README.md").read_text(encoding="utf-8")
+    for key in KEYS.values():
+        assert f"| `{key.name}` |" in guide, key.name

@@ -1,0 +1,103 @@
+"""The ``kiosk`` command line, and the promise that ``kiosk check`` needs no Qt."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from kiosk import cli
+from tests.conftest import DATA, REPO
+
+
+def test_check_passes_on_the_bundled_content(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["check", str(REPO / "content")]) == 0
+    out = capsys.readouterr().out
+    assert "0 errors" in out
+
+
+def test_check_fails_and_names_every_broken_file_with_its_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert cli.main(["check", str(DATA / "bad")]) == 1
+    out = capsys.readouterr().out
+    for name, line in [
+        ("unclosed-front-matter.md", 1),
+        ("bad-yaml.md", 4),
+        ("bad-toml.md", 3),
+        ("not-a-mapping.md", 2),
+        ("no-title.md", 1),
+        ("binary.md", 1),
+    ]:
+        assert f"{DATA / 'bad' / name}:{line}: error: " in out
+    summary = out.strip().splitlines()[-1]
+    assert ", 6 errors, " in summary
+
+
+def test_strict_also_fails_on_warnings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a.en.md").write_text("# Only English, no trust fields\n", encoding="utf-8")
+    assert cli.main(["check", str(tmp_path)]) == 0
+    assert cli.main(["check", "--strict", str(tmp_path)]) == 1
+    assert "warning: no zh-CN translation" in capsys.readouterr().out
+
+
+def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        cli.main(["--help"])
+    assert exited.value.code == 0
+    out = capsys.readouterr().out
+    for command in cli.COMMANDS:
+        assert command in out
+
+
+BLOCK_QT = textwrap.dedent(
+    """
+    import sys
+    from importlib.abc import MetaPathFinder
+
+    class BlockQt(MetaPathFinder):
+        def find_spec(self, name, path=None, target=None):
+            if name.split(".")[0] in ("PySide6", "shiboken6"):
+                raise ImportError(f"{name} is blocked in this test")
+            return None
+
+    sys.meta_path.insert(0, BlockQt())
+    """
+)
+
+
+def test_the_core_and_kiosk_check_never_import_qt() -> None:
+    script = BLOCK_QT + textwrap.dedent(
+        f"""
+        import pkgutil, importlib
+        import kiosk.core
+        for module in pkgutil.walk_packages(kiosk.core.__path__, "kiosk.core."):
+            importlib.import_module(module.name)
+        from kiosk import cli
+        status = cli.main(["check", {str(REPO / "content")!r}])
+        assert status == 0, status
+        loaded = [m for m in sys.modules if m.startswith(("PySide6", "shiboken6"))]
+        assert not loaded, loaded
+        print("no Qt")
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("no Qt")
+
+
+def test_python_dash_m_kiosk_works() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "check", str(REPO / "content")],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "0 errors" in result.stdout
