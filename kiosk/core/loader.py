@@ -13,18 +13,15 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
-from kiosk.core import frontmatter, languages, paths, schema
+from kiosk.core import languages, paths, sourcefile
 from kiosk.core.diagnostics import Report
+from kiosk.core.frontmatter import LineMap
+from kiosk.core.index_cache import IndexCache
 from kiosk.core.library import Library
-from kiosk.core.model import ARTICLE, Page
-
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_ATX_H1 = re.compile(r"^#(?!#)\s*(.*?)\s*#*\s*$")
-_SETEXT_H1 = re.compile(r"^=+\s*$")
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MARKUP = re.compile(r"^(?:[-*+]|\d+[.)]|>)\s+|[*_`]")
-SUMMARY_CHARS = 140
+from kiosk.core.model import ARTICLE, Image, Page
+from kiosk.core.sourcefile import SourceFile
 
 
 def load(
@@ -34,11 +31,13 @@ def load(
     default_lang: str = languages.DEFAULT_LANGUAGE,
     expected_languages: tuple[str, ...] | None = None,
     today: dt.date | None = None,
+    cache: IndexCache | None = None,
 ) -> Library:
     """Read every page's front matter under ``root``. Never raises for bad content.
 
     ``expected_languages`` are those every page should be translated into (default:
-    all the kiosk knows); ``today`` decides whether a review is overdue.
+    all the kiosk knows); ``today`` decides whether a review is overdue; ``cache``
+    keeps parsed files between runs.
     """
     report = Report()
     roots = paths.Roots(root, assets)
@@ -47,9 +46,12 @@ def load(
         report.error(root, 1, "content folder not found")
     else:
         for file, relative in _markdown_files(root):
-            page = _read(file, relative, roots, default_lang, report)
+            parsed = cache.read(file, relative, sourcefile.read) if cache else sourcefile.read(file)
+            page = _read(parsed, file, relative, roots, default_lang, report)
             if page is not None:
                 pages.append(page)
+        if cache is not None:
+            cache.save()
     return Library(
         pages,
         roots,
@@ -76,7 +78,12 @@ def _markdown_files(root: Path) -> Iterator[tuple[Path, str]]:
 
 
 def _read(
-    file: Path, relative: str, roots: paths.Roots, default_lang: str, report: Report
+    parsed: SourceFile,
+    file: Path,
+    relative: str,
+    roots: paths.Roots,
+    default_lang: str,
+    report: Report,
 ) -> Page | None:
     stem = relative[: -len(".md")]
     page_id, lang = paths.split_language(stem)
@@ -91,19 +98,16 @@ def _read(
                 "the page is read in the default language",
             )
         lang = default_lang
-    text = _decode(file, report)
-    if text is None:
+    for line, message in parsed.warnings:
+        report.warning(file, line, message)
+    if parsed.error is not None or parsed.checked is None:
+        line, message = parsed.error or (1, "the file cannot be read")
+        report.error(file, line, message)
         return None
-    try:
-        piece = frontmatter.split(text)
-        front = frontmatter.parse(piece)
-    except frontmatter.FrontMatterError as exc:
-        report.error(file, exc.line, exc.message)
-        return None
-    meta = schema.read(front, file, roots, report)
+    meta, lines = parsed.checked.meta, parsed.checked.lines
     if meta.get("draft"):
         return None
-    title = meta.get("title") or _first_heading(piece.body)
+    title = meta.get("title") or parsed.heading
     if not title:
         report.error(
             file,
@@ -112,7 +116,7 @@ def _read(
             "or start the text with a '# heading'",
         )
         return None
-    summary = meta.get("summary") or meta.get("description") or _first_paragraph(piece.body)
+    summary = meta.get("summary") or meta.get("description") or parsed.first_paragraph
     return Page(
         id=page_id,
         lang=lang,
@@ -120,15 +124,15 @@ def _read(
         type=meta.get("type", ARTICLE),
         title=title,
         summary=summary,
-        body_line=piece.body_line,
-        lines=front.lines,
+        body_line=parsed.body_line,
+        lines=lines,
         translation_key=meta.get("translationKey", page_id),
         date=meta.get("date"),
         lastmod=meta.get("lastmod"),
         tags=meta.get("tags", ()),
         keywords=meta.get("keywords", ()),
         weight=meta.get("weight", 0),
-        cover=meta.get("cover"),
+        cover=_cover(meta, lines, file, roots, report),
         related=meta.get("related", ()),
         source=meta.get("source", ""),
         reviewed_by=meta.get("reviewed_by", ""),
@@ -138,53 +142,15 @@ def _read(
     )
 
 
-def _decode(file: Path, report: Report) -> str | None:
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        report.error(file, 1, f"the file cannot be read: {exc.strerror or exc}")
-        return None
-    if b"\x00" in data[:8000]:
-        report.error(file, 1, "this is not a text file")
+def _cover(
+    meta: dict[str, Any], lines: LineMap, file: Path, roots: paths.Roots, report: Report
+) -> Image | None:
+    """The cover image, looked up on every load: the file may come or go."""
+    cover = meta.get("cover")
+    if not cover:
         return None
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        report.warning(
-            file,
-            line,
-            "the text is not UTF-8; save the file as UTF-8 "
-            "(characters that could not be read show as \ufffd)",
-        )
-        return data.decode("utf-8", errors="replace")
-
-
-def _first_heading(body: str) -> str:
-    fenced, previous = False, ""
-    for line in body.split("\n"):
-        if _FENCE.match(line):
-            fenced = not fenced
-        elif not fenced:
-            match = _ATX_H1.match(line)
-            if match and match.group(1):
-                return match.group(1)
-            if _SETEXT_H1.match(line) and previous.strip():
-                return previous.strip()
-        previous = line
-    return ""
-
-
-def _first_paragraph(body: str) -> str:
-    fenced = False
-    for line in body.split("\n"):
-        stripped = line.strip()
-        if _FENCE.match(line):
-            fenced = not fenced
-        elif fenced or not stripped or stripped.startswith(("#", "!", "|", "<", "---", "===")):
-            continue
-        else:
-            plain = " ".join(_MARKUP.sub("", _LINK.sub(r"\1", stripped)).split())
-            if plain:
-                return plain if len(plain) <= SUMMARY_CHARS else plain[: SUMMARY_CHARS - 1] + "…"
-    return ""
+        return Image(paths.resolve_image(cover, file, roots), meta.get("cover_alt", ""))
+    except paths.Refused as exc:
+        report.warning(file, lines.line("cover"), f"cover: {exc}")
+        return None

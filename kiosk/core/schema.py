@@ -11,13 +11,10 @@ import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from kiosk.core import paths
-from kiosk.core.diagnostics import Report
-from kiosk.core.frontmatter import FrontMatter
-from kiosk.core.model import PAGE_TYPES, Image
+from kiosk.core.frontmatter import FrontMatter, KeyPath, LineMap
+from kiosk.core.model import PAGE_TYPES
 
 
 class WrongValue(Exception):
@@ -128,40 +125,43 @@ KEYS: dict[str, Key] = {
 }
 
 
-def read(front: FrontMatter, file: Path, roots: paths.Roots, report: Report) -> dict[str, Any]:
-    """Checked values by canonical key name; every problem goes to ``report``."""
+@dataclass(frozen=True)
+class Checked:
+    """Front matter after checking: values and lines by canonical key name, and problems."""
+
+    meta: dict[str, Any]
+    lines: LineMap
+    problems: tuple[tuple[int, str], ...]
+
+
+def read(front: FrontMatter) -> Checked:
+    """Check every key. Depends on the front matter alone, so the result can be cached."""
     meta: dict[str, Any] = {}
-    for name, first, again in front.duplicates:
-        report.warning(
-            file, again, f"'{name}' is given twice (first at line {first}); the last one counts"
-        )
+    problems: list[tuple[int, str]] = [
+        (again, f"'{name}' is given twice (first at line {first}); the last one counts")
+        for name, first, again in front.duplicates
+    ]
     for raw_name, value in front.data.items():
         key = KEYS.get(raw_name.lower())
         if key is None:
-            report.warning(file, front.lines.line(raw_name), _unknown(raw_name))
+            problems.append((front.lines.line(raw_name), _unknown(raw_name)))
             continue
         if value is None or value == "" or value == []:
             continue
         try:
             meta[key.name] = key.read(key.name, value)
         except WrongValue as exc:
-            report.warning(file, front.lines.line(raw_name), f"{exc}; ignored")
-    cover = meta.pop("cover", None)
-    if cover:
-        try:
-            image = paths.resolve_image(cover, file, roots)
-        except paths.Refused as exc:
-            report.warning(file, front.lines.line(_raw_name(front, "cover")), f"cover: {exc}")
-        else:
-            meta["cover"] = Image(image, meta.get("cover_alt", ""))
-    return meta
+            problems.append((front.lines.line(raw_name), f"{exc}; ignored"))
+    return Checked(meta, _canonical_lines(front.lines), tuple(problems))
 
 
-def _raw_name(front: FrontMatter, canonical: str) -> str:
-    for name in front.data:
-        if name.lower() == canonical.lower():
-            return name
-    return canonical
+def _canonical_lines(lines: LineMap) -> LineMap:
+    """Lines keyed by canonical names, so "Review_Due" is found as "review_due"."""
+    renamed: dict[KeyPath, int] = {}
+    for path, line in lines.lines.items():
+        key = KEYS.get(str(path[0]).lower())
+        renamed[(key.name, *path[1:]) if key else path] = line
+    return LineMap(renamed, lines.default)
 
 
 def _unknown(name: str) -> str:
