@@ -7,15 +7,33 @@ machines without a display or without PySide6 at all.
 from __future__ import annotations
 
 import argparse
+import getpass
+import hashlib
+import logging
+import logging.handlers
+import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from kiosk import __version__, resources
-from kiosk.core import diagnostics, loader
-from kiosk.core.diagnostics import Severity
+import platformdirs
 
-COMMANDS = ("run", "check")
+from kiosk import __version__, resources
+from kiosk.core import config as config_file
+from kiosk.core import diagnostics, loader, pin
+from kiosk.core.config import Config
+from kiosk.core.diagnostics import Severity
+from kiosk.core.index_cache import IndexCache
+from kiosk.core.library import Library
+
+COMMANDS = ("run", "check", "snapshot", "set-pin")
+APP = "kiosk"
+
+log = logging.getLogger("kiosk")
+
+
+def default_config_path() -> Path:
+    return Path(platformdirs.user_config_dir(APP, appauthor=False)) / "kiosk.toml"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,9 +45,56 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    run = commands.add_parser("run", help="show the kiosk (the default command)")
-    run.add_argument("--content", type=Path, metavar="DIR", help="content folder to show")
+    run = commands.add_parser(
+        "run",
+        help="show the kiosk (the default command)",
+        description="Open the kiosk fullscreen on a screen. In kiosk mode nothing a visitor "
+        "does leaves the app; staff hold the top-left corner for the admin menu.",
+    )
+    _content_options(run)
+    run.add_argument(
+        "--windowed", action="store_true", help="a normal window with no lockdown, for authors"
+    )
+    run.add_argument("--screen", type=int, metavar="N", help="screen number (default 0)")
+    run.add_argument("--lang", metavar="L", help="start language, e.g. zh-CN or en")
     run.set_defaults(handler=_run)
+
+    snap = commands.add_parser(
+        "snapshot",
+        help="save a picture of a screen as PNG (needs no display)",
+        description="Render a screen offscreen and save it as a PNG: home by default, or a "
+        "page with --page. Exits 1 for an unknown page.",
+    )
+    _content_options(snap)
+    snap.add_argument("--out", type=Path, required=True, metavar="FILE.png")
+    snap.add_argument("--page", metavar="ID", help="page id, e.g. weaning/residual-milk")
+    snap.add_argument("--lang", metavar="L", help="language, e.g. zh-CN or en")
+    snap.add_argument("--size", default="1920x1080", metavar="WxH", help="default 1920x1080")
+    snap.add_argument(
+        "--scroll",
+        choices=("top", "bottom"),
+        default="top",
+        help="show the top (default) or the end of a page",
+    )
+    snap.add_argument(
+        "--view",
+        choices=("kiosk", "attract", "admin"),
+        default="kiosk",
+        help="the attract screen or the admin menu instead",
+    )
+    snap.set_defaults(handler=_snapshot)
+
+    set_pin = commands.add_parser(
+        "set-pin",
+        help="set the admin PIN (stored as a salted hash in the config file)",
+    )
+    set_pin.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help=f"config file (default: {default_config_path()})",
+    )
+    set_pin.set_defaults(handler=_set_pin)
 
     check = commands.add_parser(
         "check",
@@ -83,12 +148,138 @@ def _check(args: argparse.Namespace) -> int:
     return 1 if errors or (args.strict and warnings) else 0
 
 
-def _run(args: argparse.Namespace) -> int:
-    print(
-        "The kiosk window is not built yet. Use 'kiosk check' to check content.",
-        file=sys.stderr,
+def _content_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--content",
+        type=Path,
+        metavar="DIR",
+        help="content folder (default: from the config, else the bundled one)",
     )
-    return 2
+    parser.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help=f"config file (default: {default_config_path()})",
+    )
+
+
+def _load_config(args: argparse.Namespace) -> Config | None:
+    path = args.config if args.config is not None else default_config_path()
+    if args.config is not None and not path.exists():
+        print(f"kiosk: error: config file {path} not found", file=sys.stderr)
+        return None
+    try:
+        config, warnings = config_file.load(path)
+    except config_file.ConfigError as exc:
+        print(exc, file=sys.stderr)
+        return None
+    for warning in warnings:
+        print(warning, file=sys.stderr)
+    return config
+
+
+def _library_loader(
+    args: argparse.Namespace, config: Config, cached: bool
+) -> Callable[[], Library]:
+    """A function that (re)loads the content; the kiosk calls it again on "Reload"."""
+    root: Path = args.content or config.content_path or resources.content_dir()
+    cache_path: Path | None = None
+    if cached:
+        key = hashlib.sha1(str(root.resolve()).encode()).hexdigest()[:12]
+        cache_dir = Path(platformdirs.user_cache_dir(APP, appauthor=False))
+        cache_path = cache_dir / f"index-{key}.pickle"
+
+    def load() -> Library:
+        return loader.load(
+            root,
+            resources.assets_dir(),
+            default_lang=config.default_language,
+            expected_languages=config.languages,
+            cache=IndexCache(cache_path) if cache_path else None,
+        )
+
+    return load
+
+
+def _setup_logging() -> Path:
+    folder = Path(platformdirs.user_log_dir(APP, appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "kiosk.log"
+    handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return path
+
+
+def _run(args: argparse.Namespace) -> int:
+    config = _load_config(args)
+    if config is None:
+        return 2
+    log_path = _setup_logging()
+    load = _library_loader(args, config, cached=True)
+    library = load()
+    for item in library.diagnostics:
+        log.warning("%s", item)
+    log.info("starting: %d pages; log at %s", len(library.pages), log_path)
+    from kiosk.ui import app  # Qt only now, after config and content
+
+    return app.run(
+        library,
+        config,
+        windowed=args.windowed or config.windowed,
+        screen=args.screen if args.screen is not None else config.screen,
+        lang=args.lang,
+        reload=load,
+    )
+
+
+def _snapshot(args: argparse.Namespace) -> int:
+    config = _load_config(args)
+    if config is None:
+        return 2
+    match = re.fullmatch(r"(\d+)x(\d+)", args.size)
+    if not match:
+        print(
+            f"kiosk snapshot: error: --size should be like 1920x1080, not {args.size}",
+            file=sys.stderr,
+        )
+        return 2
+    library = _library_loader(args, config, cached=False)()
+    from kiosk.ui import app
+
+    error = app.snapshot(
+        library,
+        config,
+        args.out,
+        size=(int(match.group(1)), int(match.group(2))),
+        lang=args.lang,
+        page_id=args.page,
+        scroll=args.scroll,
+        view=args.view,
+    )
+    if error:
+        print(f"kiosk snapshot: error: {error}", file=sys.stderr)
+        return 1
+    print(args.out)
+    return 0
+
+
+def _set_pin(args: argparse.Namespace) -> int:
+    path = args.config if args.config is not None else default_config_path()
+    first = getpass.getpass("New admin PIN (4-12 digits): ")
+    if not pin.is_valid_pin(first):
+        print("kiosk set-pin: error: the PIN must be 4 to 12 digits", file=sys.stderr)
+        return 2
+    if getpass.getpass("Same PIN again: ") != first:
+        print("kiosk set-pin: error: the two PINs differ; nothing was changed", file=sys.stderr)
+        return 2
+    config_file.set_value(path, "pin_hash", pin.hash_pin(first))
+    print(f"Admin PIN set in {path} (only a salted hash is stored).")
+    return 0
 
 
 def _plural(count: int, word: str) -> str:

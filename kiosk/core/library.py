@@ -29,8 +29,10 @@ class Library:
         *,
         today: dt.date,
         expected_languages: tuple[str, ...] = languages.codes(),
+        section_titles: dict[tuple[str, str], str] | None = None,
     ) -> None:
         self.roots = roots
+        self._section_titles = MappingProxyType(dict(section_titles or {}))
         self.today = today
         report = Report()
         report.extend(diagnostics)
@@ -82,6 +84,10 @@ class Library:
 
     def translation(self, page: Page, lang: str) -> Page | None:
         return self.translations(page).get(lang)
+
+    def section_title(self, section: str, lang: str) -> str:
+        """The section's title from its ``_index.LANG.md`` file, or "" if it has none."""
+        return self._section_titles.get((section, lang), "")
 
     def related(self, page: Page, limit: int = 6) -> tuple[Page, ...]:
         """Up to ``limit`` pages to read next, all in the page's language."""

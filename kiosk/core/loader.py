@@ -42,11 +42,16 @@ def load(
     report = Report()
     roots = paths.Roots(root, assets)
     pages: list[Page] = []
+    section_titles: dict[tuple[str, str], str] = {}
     if not root.is_dir():
         report.error(root, 1, "content folder not found")
     else:
         for file, relative in _markdown_files(root):
             parsed = cache.read(file, relative, sourcefile.read) if cache else sourcefile.read(file)
+            folder, _, name = relative.rpartition("/")
+            if name.startswith("_index."):
+                _section_title(parsed, folder, name, default_lang, section_titles)
+                continue
             page = _read(parsed, file, relative, roots, default_lang, report)
             if page is not None:
                 pages.append(page)
@@ -58,21 +63,21 @@ def load(
         report.items,
         today=today or dt.date.today(),
         expected_languages=expected_languages or languages.codes(),
+        section_titles=section_titles,
     )
 
 
 def _markdown_files(root: Path) -> Iterator[tuple[Path, str]]:
-    """Each page file, with its path under ``root`` in ``/`` form."""
+    """Each page file (and section ``_index`` file), with its path under ``root``."""
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
         base = Path(folder)
         prefix = base.relative_to(root).as_posix()
         prefix = "" if prefix == "." else prefix + "/"
         for name in sorted(files):
-            if (
-                name.endswith(".md")
-                and not name.startswith((".", "_"))
-                and name.lower() != "readme.md"
+            if name.endswith(".md") and (
+                name.startswith("_index.")
+                or (not name.startswith((".", "_")) and name.lower() != "readme.md")
             ):
                 yield base / name, prefix + name
 
@@ -154,3 +159,17 @@ def _cover(
     except paths.Refused as exc:
         report.warning(file, lines.line("cover"), f"cover: {exc}")
         return None
+
+
+def _section_title(
+    parsed: SourceFile,
+    folder: str,
+    name: str,
+    default_lang: str,
+    titles: dict[tuple[str, str], str],
+) -> None:
+    """Hugo's ``_index.md``: its title names the folder's section on the home screen."""
+    _, lang = paths.split_language(name[: -len(".md")])
+    title = (parsed.checked.meta.get("title") if parsed.checked else None) or parsed.heading
+    if title:
+        titles[(folder, lang or default_lang)] = title

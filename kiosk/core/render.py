@@ -10,6 +10,7 @@ from markdown import Markdown
 
 from kiosk.core import paths
 from kiosk.core.diagnostics import Report
+from kiosk.core.markdown_callouts import CalloutsExtension
 from kiosk.core.markdown_links import KioskLinksExtension, PageContext
 from kiosk.core.model import GUIDE, Page, Rendered, Step
 from kiosk.core.sanitize import sanitize
@@ -51,7 +52,7 @@ def render(
             find_line=lambda needle: _find_line(lines, needle, start, body.first_line),
             take_first_image=take_first_image,
         )
-        md = Markdown(extensions=[*EXTENSIONS, KioskLinksExtension(context)])
+        md = Markdown(extensions=[*EXTENSIONS, KioskLinksExtension(context), CalloutsExtension()])
         html = md.convert("\n".join(lines[start:end]))
         return sanitize(html, (roots.content, roots.assets)), context
 

@@ -26,13 +26,13 @@ TAGS = frozenset(
 ATTRIBUTES: dict[str, set[str]] = {
     "a": {"href", "name"},
     "img": {"src", "alt", "width", "height"},
-    "td": {"colspan", "rowspan", "align"},
+    "td": {"colspan", "rowspan", "align", "class"},
     "th": {"colspan", "rowspan", "align"},
     "ol": {"start"},
     "div": {"class"},
     "p": {"class"},
     "span": {"class"},
-    "table": {"class"},
+    "table": {"class", "width", "cellspacing", "cellpadding"},
     "h1": {"id"}, "h2": {"id"}, "h3": {"id"}, "h4": {"id"},
 }  # fmt: skip
 

@@ -153,3 +153,13 @@ def test_review_due_before_reviewed_is_a_warning(tmp_path: Path, assets: Path) -
     library = _load(tmp_path, assets, expected_languages=("en",))
     messages = [d.message for d in library.diagnostics]
     assert any("before 'reviewed'" in m for m in messages)
+
+
+def test_section_titles_come_from_index_files(tmp_path: Path, assets: Path) -> None:
+    write(tmp_path, "weaning/_index.en.md", "---\ntitle: Weaning\n---\n")
+    write(tmp_path, "weaning/_index.zh-CN.md", "# 断奶\n")
+    write(tmp_path, "weaning/a.en.md", "# A\n")
+    library = _load(tmp_path, assets)
+    assert library.section_title("weaning", "en") == "Weaning"
+    assert library.section_title("weaning", "zh-CN") == "断奶"
+    assert library.ids == {"weaning/a"}

@@ -1,0 +1,149 @@
+"""Starting the Qt side: application, fonts, theme, window, and the error guard.
+
+The order is fixed: config and content are loaded before this module is imported
+(no Qt needed for them); then the QApplication, fonts and theme; then the window.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from kiosk.core.config import Config
+from kiosk.core.library import Library
+from kiosk.ui import fonts
+from kiosk.ui.theme import Theme
+from kiosk.ui.window import KioskWindow, Timers
+
+log = logging.getLogger(__name__)
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv or [sys.argv[0]])
+    app.setApplicationName("kiosk")
+    return app
+
+
+def build_window(
+    app: QApplication,
+    library: Library,
+    config: Config,
+    size: tuple[int, int],
+    *,
+    kiosk_mode: bool,
+    reload: Callable[[], Library] | None = None,
+    lang: str | None = None,
+) -> KioskWindow:
+    family = fonts.choose_family()
+    app.setFont(QFont(family))
+    theme = Theme.for_screen(size[0], size[1], family)
+    app.setStyleSheet(theme.style_sheet())
+    timers = Timers.from_config(config)
+    return KioskWindow(
+        library, config, theme, timers=timers, kiosk_mode=kiosk_mode, reload=reload, lang=lang
+    )
+
+
+class ErrorGuard:
+    """An exception in any handler is logged, and the kiosk goes back home.
+
+    Installed as ``sys.excepthook``, which PySide6 calls for exceptions raised in
+    slots and event handlers. No traceback ever reaches the screen.
+    """
+
+    def __init__(self, window: KioskWindow) -> None:
+        self.window = window
+
+    def __call__(
+        self,
+        kind: type[BaseException],
+        error: BaseException,
+        trace: TracebackType | None,
+    ) -> None:
+        log.error("unexpected error; returning home", exc_info=(kind, error, trace))
+        QTimer.singleShot(0, self.window.recover)
+
+
+def run(
+    library: Library,
+    config: Config,
+    *,
+    windowed: bool,
+    screen: int,
+    lang: str | None,
+    reload: Callable[[], Library],
+) -> int:
+    app = application()
+    screens = QGuiApplication.screens()
+    chosen = screens[screen] if 0 <= screen < len(screens) else QGuiApplication.primaryScreen()
+    geometry = chosen.geometry()
+    size = (1280, 800) if windowed else (geometry.width(), geometry.height())
+    window = build_window(
+        app, library, config, size, kiosk_mode=not windowed, reload=reload, lang=lang
+    )
+    window.exit_requested.connect(app.quit)
+    sys.excepthook = ErrorGuard(window)
+    if windowed:
+        window.resize(*size)
+        window.show()
+    else:
+        from PySide6.QtCore import Qt
+
+        window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        window.setGeometry(geometry)
+        window.showFullScreen()
+    return app.exec()
+
+
+def settle(app: QApplication, rounds: int = 4) -> None:
+    """Let posted layout and resize work finish (text heights depend on widths)."""
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def snapshot(
+    library: Library,
+    config: Config,
+    out: Path,
+    *,
+    size: tuple[int, int],
+    lang: str | None,
+    page_id: str | None,
+    scroll: str,
+    view: str,
+) -> str | None:
+    """Render one screen to a PNG with no display. Returns an error message or None."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = application()
+    window = build_window(app, library, config, size, kiosk_mode=False, lang=lang)
+    window.resize(*size)
+    window.show()
+    if page_id is not None and not window.open_page(page_id):
+        known = ", ".join(sorted(library.ids)) or "none"
+        return f"no page '{page_id}' (pages: {known})"
+    if view == "attract":
+        window.show_attract()
+    elif view == "admin":
+        window.show_admin()
+    settle(app)
+    screen = window.screen_widget
+    if scroll == "bottom" and hasattr(screen, "scroll_to_end"):
+        screen.scroll_to_end()
+    settle(app)
+    image = window.grab()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if not image.save(str(out)):
+        return f"could not write {out}"
+    window.request_exit()
+    return None

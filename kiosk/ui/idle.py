@@ -1,0 +1,32 @@
+"""Idle reset: after a while with no touch or key, the kiosk starts over."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+
+ACTIVITY = {
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseButtonRelease,
+    QEvent.Type.MouseMove,
+    QEvent.Type.TouchBegin,
+    QEvent.Type.TouchUpdate,
+    QEvent.Type.KeyPress,
+    QEvent.Type.Wheel,
+}
+
+
+class IdleWatcher(QObject):
+    """Restarts ``timer`` on every touch, click or key anywhere in the app.
+
+    The timer is given, not made here, so tests fire its ``timeout`` themselves.
+    """
+
+    def __init__(self, timer: QTimer, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.timer = timer
+        self.timer.setSingleShot(True)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() in ACTIVITY:
+            self.timer.start()
+        return False

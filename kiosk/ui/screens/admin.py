@@ -1,0 +1,67 @@
+"""Staff screens: the PIN pad, and the admin menu behind it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.ui.theme import Theme
+
+
+class AdminScreen(QWidget):
+    """Exit, reload, and the content's diagnostics.
+
+    Signals:
+        exit_requested(): leave the kiosk.
+        reload_requested(): read the content folder again.
+        closed(): back to the kiosk.
+    """
+
+    exit_requested = Signal()
+    reload_requested = Signal()
+    closed = Signal()
+
+    def __init__(self, diagnostics: Sequence[str], pin_set: bool, theme: Theme):
+        super().__init__()
+        self.setObjectName("Screen")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        s = theme.sizes
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(s.margin, s.margin, s.margin, s.margin)
+        layout.setSpacing(s.gap)
+        title = QLabel("Admin · 管理")
+        title.setObjectName("AdminTitle")
+        layout.addWidget(title)
+        self.warning: QLabel | None = None
+        if not pin_set:
+            self.warning = QLabel(
+                "No admin PIN set: anyone can open this menu. Run 'kiosk set-pin'.\n"
+                "未设置管理密码：任何人都能打开此菜单。请运行 'kiosk set-pin'。"
+            )
+            self.warning.setObjectName("AdminWarning")
+            self.warning.setWordWrap(True)
+            layout.addWidget(self.warning)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(s.gap)
+        self.back_button = QPushButton("Back to kiosk · 返回")
+        self.back_button.setProperty("role", "primary")
+        self.back_button.clicked.connect(self.closed.emit)
+        self.reload_button = QPushButton("Reload content · 重新载入")
+        self.reload_button.setMinimumHeight(s.button)
+        self.reload_button.clicked.connect(self.reload_requested.emit)
+        self.exit_button = QPushButton("Exit kiosk · 退出")
+        self.exit_button.setProperty("role", "danger")
+        self.exit_button.setMinimumHeight(s.button)
+        self.exit_button.clicked.connect(self.exit_requested.emit)
+        for button in (self.back_button, self.reload_button, self.exit_button):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        count = QLabel(f"Content problems · 内容问题: {len(diagnostics)}")
+        count.setObjectName("TrustLine")
+        layout.addWidget(count)
+        self.diagnostics = QListWidget()
+        self.diagnostics.addItems(list(diagnostics) or ["No problems found · 没有发现问题"])
+        self.diagnostics.setWordWrap(True)
+        layout.addWidget(self.diagnostics, 1)

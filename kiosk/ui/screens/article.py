@@ -1,0 +1,142 @@
+"""An article: title, cover, body, a trust footer, and what to read next."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.core.library import Library
+from kiosk.core.model import Page
+from kiosk.ui.kinetic import make_kinetic
+from kiosk.ui.strings import tr
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.carousel import Carousel
+from kiosk.ui.widgets.picture import Picture
+from kiosk.ui.widgets.richtext import RichText
+
+log = logging.getLogger(__name__)
+
+
+class ArticleScreen(QScrollArea):
+    """Signals:
+    open_page(str): an internal link or a "Read next" card was tapped.
+    failed(str): the page could not be rendered; carries a diagnostic line.
+    """
+
+    open_page = Signal(str)
+    failed = Signal(str)
+
+    def __init__(
+        self, library: Library, page: Page, theme: Theme, carousel_timer: QTimer | None = None
+    ):
+        super().__init__()
+        self.page = page
+        self.setObjectName("Screen")
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        make_kinetic(self)
+        s = theme.sizes
+        content = QWidget()
+        content.setObjectName("ScrollContent")
+        outer = QVBoxLayout(content)
+        outer.setContentsMargins(s.margin, s.margin, s.margin, s.margin)
+        outer.setSpacing(s.gap)
+        column = QVBoxLayout()
+        column.setSpacing(s.gap)
+        holder = QWidget()
+        holder.setMaximumWidth(s.reading_width)
+        holder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        holder.setLayout(column)
+        # Centred by stretches, not by alignment: an aligned widget gets its size
+        # hint, and wrapped text has no sensible width hint.
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(holder, 100)
+        row.addStretch(1)
+        outer.addLayout(row)
+
+        title = QLabel(page.title)
+        title.setObjectName("ArticleTitle")
+        title.setWordWrap(True)
+        column.addWidget(title)
+        if page.cover is not None:
+            cover = Picture(page.cover)
+            cover.setObjectName("ArticleCover")
+            cover.setFixedHeight(theme.px(360))
+            column.addWidget(cover)
+
+        self.body: RichText | None = None
+        try:
+            rendered = library.render(page)
+        except Exception as exc:  # a broken page must not take the kiosk down
+            log.exception("page %s (%s) failed to render", page.id, page.lang)
+            self._unavailable(column, page, theme)
+            self._failure = f"{page.file}:1: error: the page failed to render: {exc}"
+            QTimer.singleShot(0, lambda: self.failed.emit(self._failure))
+        else:
+            self.body = RichText(rendered.html, theme.rich_text_css(), s.body, s.reading_width)
+            self.body.page_link.connect(self.open_page.emit)
+            column.addWidget(self.body)
+            column.addWidget(self._trust_footer(page, theme))
+
+        related = library.related(page)
+        if related:
+            heading = QLabel(tr("read_next", page.lang))
+            heading.setObjectName("ReadNextTitle")
+            outer.addWidget(heading)
+            self.carousel: Carousel | None = Carousel(related, theme, carousel_timer)
+            self.carousel.activated.connect(self.open_page.emit)
+            outer.addWidget(self.carousel)
+        else:
+            self.carousel = None
+        outer.addStretch(1)
+        self.setWidget(content)
+
+    def _unavailable(self, column: QVBoxLayout, page: Page, theme: Theme) -> None:
+        label = QLabel(tr("unavailable", page.lang))
+        label.setObjectName("Unavailable")
+        label.setWordWrap(True)
+        label.setMinimumHeight(theme.px(200))
+        column.addWidget(label)
+
+    def _trust_footer(self, page: Page, theme: Theme) -> QFrame:
+        footer = QFrame()
+        footer.setObjectName("TrustFooter")
+        layout = QVBoxLayout(footer)
+        pad = theme.sizes.gap
+        layout.setContentsMargins(pad, pad, pad, pad)
+        layout.setSpacing(theme.px(8))
+        lang = page.lang
+        rows = [
+            ("source", page.source),
+            ("reviewed_by", page.reviewed_by),
+            ("reviewed", page.reviewed.isoformat() if page.reviewed else ""),
+            ("review_due", page.review_due.isoformat() if page.review_due else ""),
+        ]
+        for key, value in rows:
+            if value:
+                line = QLabel(f"{tr(key, lang)}: {value}")
+                line.setObjectName("TrustLine")
+                line.setWordWrap(True)
+                layout.addWidget(line)
+        disclaimer = QLabel(tr("disclaimer", lang))
+        disclaimer.setObjectName("Disclaimer")
+        disclaimer.setWordWrap(True)
+        layout.addWidget(disclaimer)
+        return footer
+
+    def scroll_to_end(self) -> None:
+        for _ in range(3):  # let text heights and layouts settle first
+            QCoreApplication.processEvents()
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.maximum())

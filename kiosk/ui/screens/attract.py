@@ -1,0 +1,94 @@
+"""The attract screen: what the kiosk is about, and "Touch to start" in every language.
+
+Featured cards rotate; the content shifts a few pixels every minute so nothing
+burns into the screen. Any touch goes home.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.core.config import Config
+from kiosk.core.model import Page
+from kiosk.ui.strings import tr
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.card import PageCard
+
+# Small steps around the centre, so the picture never sits still for long.
+SHIFTS = ((0, 0), (6, 4), (-5, 7), (-7, -3), (4, -6), (8, 1))
+
+
+class AttractScreen(QWidget):
+    """Signals:
+    touched(): someone touched the screen.
+    """
+
+    touched = Signal()
+
+    def __init__(
+        self,
+        featured: Sequence[Page],
+        config: Config,
+        theme: Theme,
+        rotate_timer: QTimer,
+        shift_timer: QTimer,
+    ):
+        super().__init__()
+        self.setObjectName("Attract")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.theme = theme
+        self.shift_index = 0
+        layout = QVBoxLayout(self)
+        self._layout = layout
+        layout.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.setSpacing(theme.sizes.gap * 2)
+        names = " · ".join(
+            dict.fromkeys(config.name(config.kiosk_name, c) for c in config.languages)
+        )
+        title = QLabel(names)
+        title.setObjectName("AttractTitle")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title.setWordWrap(True)
+        layout.addWidget(title)
+        self.cards = QStackedWidget()
+        for page in featured:
+            card = PageCard(page, theme, theme.px(560))
+            card.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+            self.cards.addWidget(card)
+        first = self.cards.widget(0)
+        if first is not None:
+            self.cards.setFixedSize(theme.px(560), first.height())
+            layout.addWidget(self.cards, 0, Qt.AlignmentFlag.AlignHCenter)
+        hint = QLabel("   ·   ".join(tr("touch_to_start", c) for c in config.languages))
+        hint.setObjectName("AttractHint")
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(hint, 0, Qt.AlignmentFlag.AlignHCenter)
+        self._margins = layout.contentsMargins()
+        rotate_timer.timeout.connect(self.rotate)
+        shift_timer.timeout.connect(self.shift)
+
+    def rotate(self) -> None:
+        if self.cards.count():
+            self.cards.setCurrentIndex((self.cards.currentIndex() + 1) % self.cards.count())
+
+    def shift(self) -> None:
+        """Move everything a few pixels, against burn-in."""
+        self.shift_index = (self.shift_index + 1) % len(SHIFTS)
+        dx, dy = (self.theme.px(v) for v in SHIFTS[self.shift_index])
+        m = self._margins
+        self._layout.setContentsMargins(
+            m.left() + max(0, dx),
+            m.top() + max(0, dy),
+            m.right() + max(0, -dx),
+            m.bottom() + max(0, -dy),
+        )
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt API)
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt API)
+        self.touched.emit()

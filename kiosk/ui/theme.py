@@ -1,0 +1,94 @@
+"""The look of the kiosk as data: palette, sizes and fonts.
+
+The Qt style sheet is a template in ``assets/theme.qss`` and the rich-text style
+sheet is ``assets/richtext.css``; both take ``$name`` placeholders from ``Theme``.
+Sizes are given for a 1080-pixel-high screen and scaled to the real one.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+from kiosk import resources
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Colours; text colours keep 4.5:1 contrast (WCAG AA) on their backgrounds."""
+
+    background: str = "#FBF7F2"  # warm paper
+    surface: str = "#FFFFFF"
+    text: str = "#2B2A33"  # 13.9:1 on surface
+    muted: str = "#545260"  # 7.4:1 on surface
+    primary: str = "#1C6770"  # white text on it: 6.5:1
+    primary_pressed: str = "#134A51"
+    primary_soft: str = "#E3F0EF"
+    accent: str = "#D9694B"  # decoration only, never text
+    border: str = "#E7DFD5"
+    pressed_surface: str = "#F1EBE3"
+    warning_back: str = "#FDF0E7"
+    warning_edge: str = "#D9694B"
+    tip_back: str = "#E6F2EF"
+    tip_edge: str = "#2F8F83"
+    note_back: str = "#ECF0F8"
+    note_edge: str = "#5670A8"
+    danger: str = "#A4332B"  # 6.6:1 on surface
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """Pixel sizes at 1080p; ``Theme.scaled`` multiplies them."""
+
+    body: int = 26
+    small: int = 22
+    h1: int = 46
+    h2: int = 34
+    h3: int = 28
+    card_title: int = 28
+    button_text: int = 26
+    bar_height: int = 104
+    button: int = 76  # nav buttons: at least 64
+    target: int = 56  # any tappable thing: at least 48
+    radius: int = 22
+    gap: int = 24
+    margin: int = 40
+    card_width: int = 440
+    cover_height: int = 220
+    reading_width: int = 980
+
+
+@dataclass(frozen=True)
+class Theme:
+    palette: Palette
+    sizes: Sizes
+    font_family: str
+    scale: float = 1.0
+
+    @classmethod
+    def for_screen(cls, width: int, height: int, font_family: str) -> Theme:
+        """Sizes scaled to the screen: 1.0 at 1080 pixels on the short side."""
+        scale = min(2.0, max(0.72, min(width, height) / 1080))
+        return cls(Palette(), Sizes(), font_family, 1.0).scaled(scale)
+
+    def scaled(self, scale: float) -> Theme:
+        sizes = {k: round(v * scale) for k, v in asdict(Sizes()).items()}
+        return replace(self, sizes=Sizes(**sizes), scale=scale)
+
+    def px(self, value: float) -> int:
+        return round(value * self.scale)
+
+    def _values(self) -> dict[str, str | int]:
+        return {**asdict(self.palette), **asdict(self.sizes), "font_family": self.font_family}
+
+    def style_sheet(self) -> str:
+        return _template("theme.qss").substitute(self._values())
+
+    def rich_text_css(self) -> str:
+        return _template("richtext.css").substitute(self._values())
+
+
+def _template(name: str) -> string.Template:
+    path: Path = resources.assets_dir() / "theme" / name
+    return string.Template(path.read_text(encoding="utf-8"))

@@ -1,0 +1,76 @@
+"""The always-visible top bar: Home, Back, text size and the language switch."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from kiosk.core import languages
+from kiosk.ui.strings import tr
+from kiosk.ui.theme import Theme
+
+
+class TopBar(QFrame):
+    """Signals:
+    home(): Home was tapped.
+    back(): Back was tapped.
+    text_size(): the text-size button was tapped.
+    language(str): a language was chosen; carries its code.
+    """
+
+    home = Signal()
+    back = Signal()
+    text_size = Signal()
+    language = Signal(str)
+
+    def __init__(self, codes: tuple[str, ...], theme: Theme, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("TopBar")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        s = theme.sizes
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(s.gap, 0, s.gap, 0)
+        layout.setSpacing(s.gap // 2)
+        # The top-left corner is kept free: holding it opens the admin menu.
+        self.corner = QWidget()
+        self.corner.setFixedWidth(s.bar_height - s.gap)
+        layout.addWidget(self.corner)
+        self.home_button = self._button("", "nav", self.home.emit, theme, layout)
+        self.back_button = self._button("", "nav", self.back.emit, theme, layout)
+        self.title = QLabel("")
+        self.title.setObjectName("TopBarTitle")
+        layout.addWidget(self.title, 1)
+        self.size_button = self._button("A+", "lang", self.text_size.emit, theme, layout)
+        self.language_buttons: dict[str, QPushButton] = {}
+        for code in codes:
+            found = languages.find(code)
+            button = self._button(
+                found.native_name if found else code,
+                "lang",
+                lambda _=False, c=code: self.language.emit(c),
+                theme,
+                layout,
+            )
+            button.setCheckable(True)
+            self.language_buttons[code] = button
+
+    @staticmethod
+    def _button(
+        text: str, role: str, slot: object, theme: Theme, layout: QHBoxLayout
+    ) -> QPushButton:
+        button = QPushButton(text)
+        button.setProperty("role", role)
+        button.setMinimumWidth(theme.px(150))
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.clicked.connect(slot)
+        layout.addWidget(button)
+        return button
+
+    def show_state(self, lang: str, can_go_back: bool, title: str) -> None:
+        self.home_button.setText(tr("home", lang))
+        self.back_button.setText(tr("back", lang))
+        self.back_button.setEnabled(can_go_back)
+        self.size_button.setAccessibleName(tr("text_size", lang))
+        self.title.setText(title)
+        for code, button in self.language_buttons.items():
+            button.setChecked(code == lang)

@@ -1,0 +1,133 @@
+"""A page body in Qt's rich text: no own scrolling, no selection, only internal links.
+
+The view is as tall as its text; the screen around it scrolls (kinetically). SVG
+images are drawn by QtSvg at the size they are shown, so they stay crisp; every
+image is scaled down to the text width.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, QSizeF, Qt, QUrl, Signal
+from PySide6.QtGui import QImage, QImageReader, QPainter, QResizeEvent, QTextImageFormat
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QWidget
+
+SVG_RENDER_WIDTH = 1600  # pixels; enough for the widest column on a 4K screen
+
+
+class RichText(QTextBrowser):
+    """Shows sanitized HTML.
+
+    Signals:
+        page_link(str): an internal link was tapped; carries the page id.
+    """
+
+    page_link = Signal(str)
+
+    def __init__(
+        self,
+        html: str,
+        css: str,
+        body_px: int,
+        max_image_width: int,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._max_image_width = max_image_width
+        self._natural: dict[str, QSize] = {}
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
+        self.viewport().setAutoFillBackground(False)
+        # The widget's font becomes the document's default font (QTextEdit does that).
+        self.setStyleSheet(f"background: transparent; font-size: {body_px}px;")
+        self.document().setDocumentMargin(0)
+        self.document().setDefaultStyleSheet(css)
+        self.setHtml(html)
+        self.anchorClicked.connect(self._follow)
+        self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
+
+    def _follow(self, url: QUrl) -> None:
+        if url.scheme() == "page":
+            self.page_link.emit(url.path())
+
+    def loadResource(self, kind: int, url: QUrl | str) -> object:  # noqa: N802 (Qt API)
+        url = QUrl(url)
+        path = url.toLocalFile()
+        if path.lower().endswith(".svg"):
+            renderer = QSvgRenderer(path)
+            if renderer.isValid() and not renderer.defaultSize().isEmpty():
+                natural = renderer.defaultSize()
+                width = SVG_RENDER_WIDTH
+                height = round(width * natural.height() / natural.width())
+                image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+                image.fill(Qt.GlobalColor.transparent)
+                painter = QPainter(image)
+                renderer.render(painter)
+                painter.end()
+                return image
+        return super().loadResource(kind, url)
+
+    def _natural_size(self, name: str) -> QSize:
+        if name not in self._natural:
+            path = QUrl(name).toLocalFile()
+            if path.lower().endswith(".svg"):
+                size = QSvgRenderer(path).defaultSize()
+            else:
+                size = QImageReader(path).size()
+            self._natural[name] = size
+        return self._natural[name]
+
+    def _fit_images(self) -> None:
+        """Scale each image to fit the text width, keeping its shape."""
+        available = min(self._max_image_width, max(1, self.viewport().width()))
+        block = self.document().begin()
+        while block.isValid():
+            iterator = block.begin()
+            while not iterator.atEnd():
+                fragment = iterator.fragment()
+                fmt = fragment.charFormat()
+                if fmt.isImageFormat():
+                    image = fmt.toImageFormat()
+                    natural = self._natural_size(image.name())
+                    if not natural.isEmpty():
+                        self._resize_image(fragment, image, natural, available)
+                iterator += 1
+            block = block.next()
+
+    def _resize_image(
+        self, fragment: object, image: QTextImageFormat, natural: QSize, available: int
+    ) -> None:
+        width = float(available)
+        height = width * natural.height() / natural.width()
+        if abs(image.width() - width) < 0.5:
+            return
+        image.setWidth(width)
+        image.setHeight(height)
+        cursor = self.textCursor()
+        cursor.setPosition(fragment.position())  # type: ignore[attr-defined]
+        cursor.setPosition(
+            fragment.position() + fragment.length(),  # type: ignore[attr-defined]
+            cursor.MoveMode.KeepAnchor,
+        )
+        cursor.setCharFormat(image)
+
+    def _fit_height(self, size: QSizeF | None = None) -> None:
+        height = round(self.document().size().height()) + 2
+        if self.height() != height:
+            self.setFixedHeight(height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self.document().setTextWidth(self.viewport().width())
+        self._fit_images()
+        self._fit_height()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        return QSize(self.width(), round(self.document().size().height()) + 2)

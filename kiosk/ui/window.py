@@ -1,0 +1,328 @@
+"""The kiosk window: top bar over the current screen, plus attract and staff screens.
+
+It owns what one visitor changes (language, text size, history) and forgets all of
+it when the kiosk has been idle. Views get what they show through their
+constructors; this window connects their signals.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.core.config import Config
+from kiosk.core.library import Library
+from kiosk.core.pin import Lockout
+from kiosk.ui.admin_gesture import AdminGesture
+from kiosk.ui.idle import IdleWatcher
+from kiosk.ui.lockdown import Lockdown
+from kiosk.ui.screens.admin import AdminScreen
+from kiosk.ui.screens.article import ArticleScreen
+from kiosk.ui.screens.attract import AttractScreen
+from kiosk.ui.screens.home import HomeScreen
+from kiosk.ui.theme import Theme
+from kiosk.ui.topbar import TopBar
+from kiosk.ui.widgets.pinpad import PinPad
+
+log = logging.getLogger(__name__)
+
+TEXT_SCALES = (1.0, 1.2, 1.4)
+
+
+@dataclass
+class Timers:
+    """Every timer the kiosk runs; tests make their own and fire ``timeout`` by hand."""
+
+    idle: QTimer
+    carousel: QTimer
+    attract_rotate: QTimer
+    attract_shift: QTimer
+    admin_hold: QTimer
+
+    @classmethod
+    def from_config(cls, config: Config, parent: QObject | None = None) -> Timers:
+        def timer(seconds: float) -> QTimer:
+            made = QTimer(parent)
+            made.setInterval(round(seconds * 1000))
+            return made
+
+        return cls(
+            idle=timer(config.idle_timeout),
+            carousel=timer(config.carousel_interval),
+            attract_rotate=timer(config.attract_interval),
+            attract_shift=timer(60),
+            admin_hold=timer(config.admin_hold_seconds),
+        )
+
+
+class KioskWindow(QWidget):
+    """Signals:
+    exit_requested(): staff chose "Exit kiosk".
+    """
+
+    exit_requested = Signal()
+
+    def __init__(
+        self,
+        library: Library,
+        config: Config,
+        theme: Theme,
+        *,
+        timers: Timers,
+        kiosk_mode: bool = True,
+        reload: Callable[[], Library] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        lang: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("KioskWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setAcceptDrops(False)
+        self.library, self.config, self.theme, self.timers = library, config, theme, timers
+        self.kiosk_mode = kiosk_mode
+        self._reload = reload
+        self._closing = False
+        self.lang = lang or config.default_language
+        self.text_scale = 1.0
+        self.history: list[str] = []
+        self.current_id: str | None = None
+        self.runtime_problems: list[str] = []
+        self.lockout = Lockout(
+            config.pin_hash, config.pin_attempts, config.pin_lockout_seconds, clock
+        )
+
+        self.stack = QStackedWidget(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self.main = QWidget()
+        main_layout = QVBoxLayout(self.main)
+        main_layout.setContentsMargins(0, 0, 0, 0)
+        main_layout.setSpacing(0)
+        self.topbar = TopBar(config.languages, theme)
+        self.topbar.home.connect(self.go_home)
+        self.topbar.back.connect(self.go_back)
+        self.topbar.text_size.connect(self.cycle_text_size)
+        self.topbar.language.connect(self.set_language)
+        main_layout.addWidget(self.topbar)
+        self.content = QStackedWidget()
+        main_layout.addWidget(self.content, 1)
+        self.stack.addWidget(self.main)
+        self.attract: AttractScreen | None = None
+        self.staff: QWidget | None = None
+
+        app = QApplication.instance()
+        self.lockdown = Lockdown(self)
+        self.lockdown.enabled = kiosk_mode
+        self.idle = IdleWatcher(timers.idle, self)
+        timers.idle.timeout.connect(self.reset)
+        self.gesture = AdminGesture(
+            self._in_corner,
+            timers.admin_hold,
+            config.admin_taps,
+            config.admin_taps_seconds,
+            clock,
+            self,
+        )
+        self.gesture.triggered.connect(self.open_staff)
+        if app is not None:
+            for watcher in (self.lockdown, self.idle, self.gesture):
+                app.installEventFilter(watcher)
+        self.show_home()
+        if kiosk_mode:
+            timers.idle.start()
+
+    # --- what is on screen ------------------------------------------------------
+
+    @property
+    def screen_widget(self) -> QWidget:
+        """The screen in front: home, an article, attract or a staff screen."""
+        front = self.stack.currentWidget()
+        if front is self.main:
+            front = self.content.currentWidget()
+        assert front is not None
+        return front
+
+    def _show(self, screen: QWidget, title: str = "") -> None:
+        old = self.content.currentWidget()
+        self.content.addWidget(screen)
+        self.content.setCurrentWidget(screen)
+        if old is not None:
+            self.content.removeWidget(old)
+            old.deleteLater()
+        self.stack.setCurrentWidget(self.main)
+        self.topbar.show_state(self.lang, bool(self.history), title)
+
+    def _content_theme(self) -> Theme:
+        return self.theme.scaled(self.theme.scale * self.text_scale)
+
+    # --- navigation ---------------------------------------------------------------
+
+    def show_home(self) -> None:
+        self.current_id = None
+        home = HomeScreen(self.library, self.config, self.lang, self.theme)
+        home.open_page.connect(self.open_page)
+        home.language_chosen.connect(self.set_language)
+        self._show(home)
+
+    def open_page(self, page_id: str, remember: bool = True) -> bool:
+        """Show a page in the current language; False if there is no such page."""
+        page = self.library.get(page_id, self.lang)
+        if page is None:
+            log.warning("no page '%s'", page_id)
+            return False
+        if remember and self.current_id != page_id:
+            self.history.append(self.current_id or "")
+        self.current_id = page.id
+        screen = ArticleScreen(self.library, page, self._content_theme(), self.timers.carousel)
+        screen.open_page.connect(self.open_page)
+        screen.failed.connect(self.runtime_problems.append)
+        self._show(screen, page.title)
+        return True
+
+    def go_home(self) -> None:
+        self.history.clear()
+        self.show_home()
+
+    def go_back(self) -> None:
+        if not self.history:
+            return
+        previous = self.history.pop()
+        if previous:
+            self.open_page(previous, remember=False)
+        else:
+            self.show_home()
+
+    def set_language(self, code: str) -> None:
+        if code == self.lang or code not in self.config.languages:
+            self.topbar.show_state(self.lang, bool(self.history), self.topbar.title.text())
+            return
+        self.lang = code
+        self._refresh()
+
+    def cycle_text_size(self) -> None:
+        index = TEXT_SCALES.index(self.text_scale) if self.text_scale in TEXT_SCALES else 0
+        self.text_scale = TEXT_SCALES[(index + 1) % len(TEXT_SCALES)]
+        self._refresh()
+
+    def _refresh(self) -> None:
+        if self.current_id:
+            self.open_page(self.current_id, remember=False)
+        else:
+            self.show_home()
+
+    # --- idle and attract -------------------------------------------------------------
+
+    def reset(self) -> None:
+        """Forget the last visitor entirely and show the attract screen."""
+        self.lang = self.config.default_language
+        self.text_scale = 1.0
+        self.history.clear()
+        self.show_home()
+        self._close_staff()
+        self.show_attract()
+
+    def show_attract(self) -> None:
+        if self.attract is None:
+            featured = [p for code in self.config.languages for p in self.library.in_language(code)]
+            self.attract = AttractScreen(
+                featured[:8],
+                self.config,
+                self.theme,
+                self.timers.attract_rotate,
+                self.timers.attract_shift,
+            )
+            self.attract.touched.connect(self.leave_attract)
+            self.stack.addWidget(self.attract)
+        self.stack.setCurrentWidget(self.attract)
+        self.timers.attract_rotate.start()
+        self.timers.attract_shift.start()
+
+    def leave_attract(self) -> None:
+        self.timers.attract_rotate.stop()
+        self.timers.attract_shift.stop()
+        self.stack.setCurrentWidget(self.main)
+        if self.kiosk_mode:
+            self.timers.idle.start()
+
+    # --- staff ------------------------------------------------------------------------
+
+    def _in_corner(self, global_pos: QPoint) -> bool:
+        local = self.mapFromGlobal(global_pos)
+        size = self.theme.sizes.bar_height
+        return 0 <= local.x() < size and 0 <= local.y() < size
+
+    def open_staff(self) -> None:
+        if self.config.pin_hash:
+            pad = PinPad(self.lockout, self.theme)
+            pad.setObjectName("Screen")
+            pad.accepted.connect(self.show_admin)
+            pad.cancelled.connect(self.close_staff)
+            self._set_staff(pad)
+        else:
+            self.show_admin()
+
+    def show_admin(self) -> None:
+        problems = [str(d) for d in self.library.check_all()] + self.runtime_problems
+        admin = AdminScreen(problems, bool(self.config.pin_hash), self.theme)
+        admin.closed.connect(self.close_staff)
+        admin.reload_requested.connect(self.reload_content)
+        admin.exit_requested.connect(self.request_exit)
+        self._set_staff(admin)
+
+    def _set_staff(self, screen: QWidget) -> None:
+        self._close_staff()
+        self.staff = screen
+        self.stack.addWidget(screen)
+        self.stack.setCurrentWidget(screen)
+
+    def _close_staff(self) -> None:
+        if self.staff is not None:
+            self.stack.removeWidget(self.staff)
+            self.staff.deleteLater()
+            self.staff = None
+
+    def close_staff(self) -> None:
+        self._close_staff()
+        self.stack.setCurrentWidget(self.main)
+
+    def reload_content(self) -> None:
+        if self._reload is not None:
+            self.library = self._reload()
+            self.runtime_problems.clear()
+            if self.attract is not None:
+                self.stack.removeWidget(self.attract)
+                self.attract.deleteLater()
+                self.attract = None
+        self.history.clear()
+        self.show_home()
+        self.show_admin()
+
+    def request_exit(self) -> None:
+        self._closing = True
+        self.exit_requested.emit()
+        self.close()
+
+    # --- robustness -------------------------------------------------------------------
+
+    def recover(self) -> None:
+        """After an unexpected error: back to a known-good home screen."""
+        try:
+            self._close_staff()
+            self.history.clear()
+            self.show_home()
+            self.stack.setCurrentWidget(self.main)
+        except Exception:
+            log.exception("could not return home after an error")
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        if self.kiosk_mode and not self._closing:
+            event.ignore()
+            return
+        super().closeEvent(event)
