@@ -48,7 +48,12 @@ class Lockdown(QObject):
             return False
         kind = event.type()
         if kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride, QEvent.Type.KeyRelease):
-            return isinstance(event, QKeyEvent) and is_blocked_key(event)
+            if isinstance(event, QKeyEvent) and is_blocked_key(event):
+                # An accepted ShortcutOverride stops the shortcut; the key press that
+                # follows is then swallowed here too.
+                event.accept()
+                return True
+            return False
         if kind in MOUSE and isinstance(event, QMouseEvent):
             return event.button() in (Qt.MouseButton.RightButton, Qt.MouseButton.MiddleButton)
         return kind == QEvent.Type.ContextMenu or kind in DRAG

@@ -309,6 +309,15 @@ class KioskWindow(QWidget):
         self.exit_requested.emit()
         self.close()
 
+    def shutdown(self) -> None:
+        """Stop timers and take the application-wide filters away again."""
+        app = QApplication.instance()
+        if app is not None:
+            for watcher in (self.lockdown, self.idle, self.gesture):
+                app.removeEventFilter(watcher)
+        for timer in vars(self.timers).values():
+            timer.stop()
+
     # --- robustness -------------------------------------------------------------------
 
     def recover(self) -> None:
@@ -325,4 +334,5 @@ class KioskWindow(QWidget):
         if self.kiosk_mode and not self._closing:
             event.ignore()
             return
+        self.shutdown()
         super().closeEvent(event)

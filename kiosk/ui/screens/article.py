@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -90,15 +91,21 @@ class ArticleScreen(QScrollArea):
             column.addWidget(self._trust_footer(page, theme))
 
         related = library.related(page)
+        self.carousel: Carousel | None = None
+        self._slot = QWidget()
         if related:
             heading = QLabel(tr("read_next", page.lang))
             heading.setObjectName("ReadNextTitle")
             outer.addWidget(heading)
-            self.carousel: Carousel | None = Carousel(related, theme, carousel_timer)
+            # The carousel swipes sideways, which the page's kinetic scroller would
+            # swallow; so it lives above the scroll area, kept over this slot.
+            self.carousel = Carousel(related, theme, carousel_timer, self)
             self.carousel.activated.connect(self.open_page.emit)
-            outer.addWidget(self.carousel)
-        else:
-            self.carousel = None
+            self.carousel.scroll_page.connect(self._scroll_by)
+            self._slot.setFixedHeight(self.carousel.sizeHint().height())
+            self._slot.installEventFilter(self)
+            outer.addWidget(self._slot)
+            self.verticalScrollBar().valueChanged.connect(self._place_carousel)
         outer.addStretch(1)
         self.setWidget(content)
 
@@ -134,6 +141,26 @@ class ArticleScreen(QScrollArea):
         disclaimer.setWordWrap(True)
         layout.addWidget(disclaimer)
         return footer
+
+    def _scroll_by(self, pixels: int) -> None:
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + pixels)
+
+    def _place_carousel(self) -> None:
+        if self.carousel is None:
+            return
+        top_left = self._slot.mapTo(self, QPoint(0, 0))
+        self.carousel.setGeometry(QRect(top_left, self._slot.size()))
+        self.carousel.raise_()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if watched is self._slot and event.type() in (QEvent.Type.Move, QEvent.Type.Resize):
+            self._place_carousel()
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._place_carousel()
 
     def scroll_to_end(self) -> None:
         for _ in range(3):  # let text heights and layouts settle first

@@ -63,6 +63,11 @@ class PageCard(QFrame):
     def set_pressed(self, pressed: bool) -> None:
         set_pressed(self, pressed)
 
+    def cancel_press(self) -> None:
+        """The finger turned out to be scrolling: this press is no tap."""
+        self._tap.release()
+        self.set_pressed(False)
+
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt API)
         if self._tap.press(event.position().toPoint(), event.button()):
             self.set_pressed(True)

@@ -23,6 +23,7 @@ from kiosk.ui.widgets.tappable import TapTracker
 SNAP_MS = 380
 FLICK_MS = 260  # how far a flick carries: its speed times this
 MAX_FLICK_CARDS = 3
+MIN_SPEED_MS = 10
 
 
 class Dots(QWidget):
@@ -66,10 +67,12 @@ class Carousel(QWidget):
     Signals:
         activated(str): a card was tapped; carries the page id.
         current_changed(int): the card at the left edge changed.
+        scroll_page(int): a mostly vertical drag; carries pixels to scroll the page by.
     """
 
     activated = Signal(str)
     current_changed = Signal(int)
+    scroll_page = Signal(int)
 
     def __init__(
         self,
@@ -103,6 +106,8 @@ class Carousel(QWidget):
         self._timer = timer if timer is not None else QTimer(self)
         self._timer.timeout.connect(self.next)
         self._tap = TapTracker()
+        self._axis = ""  # "x" or "y" once a drag has shown its direction
+        self._last_y = 0.0
         self._drag_from = 0.0
         self._last: list[tuple[float, int]] = []  # (x, timestamp ms) of recent moves
         self._pressed_card: PageCard | None = None
@@ -135,6 +140,8 @@ class Carousel(QWidget):
         self._timer.stop()
         self._animation.stop()
         self._drag_from = self.offset
+        self._axis = ""
+        self._last_y = event.position().y()
         self._last = [(event.position().x(), event.timestamp())]
         self._pressed_card = self._card_at(pos)
         if self._pressed_card is not None:
@@ -150,9 +157,15 @@ class Carousel(QWidget):
         if self._pressed_card is not None:
             self._pressed_card.set_pressed(False)
             self._pressed_card = None
+        delta = event.position().toPoint() - self._tap.start
+        if not self._axis:
+            self._axis = "x" if abs(delta.x()) >= abs(delta.y()) else "y"
+        if self._axis == "y":
+            self.scroll_page.emit(round(self._last_y - event.position().y()))
+            self._last_y = event.position().y()
+            return
         if self.scrolls:
-            dx = event.position().x() - self._tap.start.x()
-            self._set_offset(self._drag_from - dx / self.pitch)
+            self._set_offset(self._drag_from - delta.x() / self.pitch)
         self._last = [*self._last[-3:], (event.position().x(), event.timestamp())]
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt API)
@@ -166,7 +179,7 @@ class Carousel(QWidget):
             card.set_pressed(False)
         if tapped and card is not None:
             self.activated.emit(card.page.id)
-        elif self.scrolls:
+        elif self.scrolls and self._axis == "x":
             dx = event.position().x() - start.x()
             self._animate_to(self._snap_target(dx, event))
         self._restart_timer()
@@ -174,7 +187,9 @@ class Carousel(QWidget):
     def _snap_target(self, dx: float, event: QMouseEvent) -> int:
         """The card to rest on: where the drag ended, carried on by the flick's speed."""
         (x0, t0), (x1, t1) = self._last[0], (event.position().x(), event.timestamp())
-        speed = (x1 - x0) / max(1, t1 - t0)  # px per ms, positive = to the right
+        # px per ms, positive = to the right. Touch screens report every 8-16 ms, so
+        # a speed measured over less than MIN_SPEED_MS is noise, not a flick.
+        speed = (x1 - x0) / (t1 - t0) if t1 - t0 >= MIN_SPEED_MS else 0.0
         carry = max(-MAX_FLICK_CARDS, min(MAX_FLICK_CARDS, -speed * FLICK_MS / self.pitch))
         target = self.offset + carry
         # A deliberate drag of a fifth of a card always moves at least one card.

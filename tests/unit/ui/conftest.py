@@ -1,0 +1,96 @@
+"""Fixtures for driving the real kiosk window offscreen, with timers we fire by hand."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from kiosk import resources
+from kiosk.core import loader
+from kiosk.core.config import Config
+from kiosk.core.library import Library
+from kiosk.ui.theme import Theme
+from kiosk.ui.window import KioskWindow, Timers
+from tests.conftest import TODAY, write
+
+SIZE = (1280, 800)
+
+
+class Clock:
+    """A clock that only moves when a test says so."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def manual_timers() -> Timers:
+    """Timers with long intervals: they never fire on their own during a test."""
+
+    def timer() -> QTimer:
+        made = QTimer()
+        made.setInterval(3_600_000)
+        return made
+
+    return Timers(timer(), timer(), timer(), timer(), timer())
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Library:
+    """Six English pages that share a tag, so every page has a full carousel."""
+    root = tmp_path / "content"
+    for index in range(6):
+        write(
+            root,
+            f"topic/page-{index}.en.md",
+            f"---\ntitle: Page {index}\nsummary: Summary {index}.\ntags: [shared]\n"
+            f"weight: {index + 1}\nsource: Test\nreviewed_by: Test\n---\n\n"
+            f"Body of page {index}. See [the next one](page-{(index + 1) % 6}.en.md).\n",
+        )
+    write(root, "topic/page-0.zh-CN.md", "---\ntitle: 第零页\ntags: [shared]\n---\n\n正文。\n")
+    return loader.load(root, resources.assets_dir(), default_lang="en", today=TODAY)
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, library: Library, clock: Clock) -> Callable[..., KioskWindow]:
+    made: list[KioskWindow] = []
+
+    def make(config: Config | None = None, kiosk_mode: bool = True) -> KioskWindow:
+        config = config or Config(default_language="en")
+        theme = Theme.for_screen(*SIZE, "Sans Serif")
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.setStyleSheet(theme.style_sheet())
+        window = KioskWindow(
+            library,
+            config,
+            theme,
+            timers=manual_timers(),
+            kiosk_mode=kiosk_mode,
+            clock=clock,
+            reload=lambda: library,
+        )
+        made.append(window)
+        window.resize(*SIZE)
+        with qtbot.waitActive(window):  # shortcuts only reach an active window
+            window.show()
+            window.activateWindow()
+        return window
+
+    yield make
+    for window in made:
+        window.request_exit()
+        window.deleteLater()
+    QApplication.instance().setStyleSheet("")  # type: ignore[union-attr]

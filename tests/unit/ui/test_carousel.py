@@ -1,0 +1,96 @@
+"""The related-reads carousel: swipe, snap, loop, auto-advance, tap to open."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from pytestqt.qtbot import QtBot
+
+from kiosk.ui.screens.article import ArticleScreen
+from kiosk.ui.widgets.carousel import Carousel
+from kiosk.ui.window import KioskWindow
+
+MakeWindow = Callable[..., KioskWindow]
+
+
+@pytest.fixture
+def carousel(qtbot: QtBot, make_window: MakeWindow) -> tuple[KioskWindow, Carousel]:
+    window = make_window()
+    window.open_page("topic/page-0")
+    screen = window.screen_widget
+    assert isinstance(screen, ArticleScreen) and screen.carousel is not None
+    screen.ensureWidgetVisible(screen.carousel)
+    qtbot.waitUntil(lambda: screen.carousel is not None and screen.carousel.scrolls)
+    return window, screen.carousel
+
+
+def _swipe(qtbot: QtBot, widget: Carousel, dx: int) -> None:
+    start = QPoint(widget.width() // 2, widget.strip.height() // 2)
+    qtbot.mousePress(widget, Qt.MouseButton.LeftButton, pos=start)
+    for step in range(1, 6):
+        qtbot.mouseMove(widget, start + QPoint(dx * step // 5, 0))
+    qtbot.mouseRelease(widget, Qt.MouseButton.LeftButton, pos=start + QPoint(dx, 0))
+
+
+def test_it_shows_related_pages_in_the_readers_language(
+    carousel: tuple[KioskWindow, Carousel],
+) -> None:
+    _, widget = carousel
+    titles = [card.page.title for card in widget.cards]
+    assert len(titles) == 5 and "Page 0" not in titles
+
+
+def test_swiping_left_moves_to_the_next_card_and_snaps(
+    qtbot: QtBot, carousel: tuple[KioskWindow, Carousel]
+) -> None:
+    _, widget = carousel
+    with qtbot.waitSignal(widget.current_changed) as changed:
+        _swipe(qtbot, widget, -widget.pitch // 2)
+    assert changed.args == [1]
+    assert widget.offset == 1.0
+    assert widget.dots.current == 1
+
+
+def test_swiping_right_from_the_first_card_loops_to_the_last(
+    qtbot: QtBot, carousel: tuple[KioskWindow, Carousel]
+) -> None:
+    _, widget = carousel
+    with qtbot.waitSignal(widget.current_changed) as changed:
+        _swipe(qtbot, widget, widget.pitch // 2)
+    assert changed.args == [len(widget.cards) - 1]
+
+
+def test_tapping_a_card_opens_its_page(
+    qtbot: QtBot, carousel: tuple[KioskWindow, Carousel]
+) -> None:
+    window, widget = carousel
+    card = widget.cards[0]
+    centre = widget.strip.mapTo(widget, card.geometry().center())
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=centre)
+    assert window.current_id == card.page.id
+
+
+def test_a_swipe_that_ends_on_a_card_does_not_open_it(
+    qtbot: QtBot, carousel: tuple[KioskWindow, Carousel]
+) -> None:
+    window, widget = carousel
+    with qtbot.waitSignal(widget.current_changed):
+        _swipe(qtbot, widget, -widget.pitch // 2)
+    assert window.current_id == "topic/page-0"
+
+
+def test_it_advances_by_itself_and_pauses_while_touched(
+    qtbot: QtBot, carousel: tuple[KioskWindow, Carousel]
+) -> None:
+    window, widget = carousel
+    timer = window.timers.carousel
+    assert timer.isActive()
+    with qtbot.waitSignal(widget.current_changed) as changed:
+        timer.timeout.emit()
+    assert changed.args == [1]
+    qtbot.mousePress(widget, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+    assert not timer.isActive()
+    qtbot.mouseRelease(widget, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+    assert timer.isActive()

@@ -1,0 +1,51 @@
+"""After the idle timeout the kiosk forgets the last visitor and shows the attract screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint, Qt
+from pytestqt.qtbot import QtBot
+
+from kiosk.ui.screens.attract import AttractScreen
+from kiosk.ui.screens.home import HomeScreen
+from kiosk.ui.window import KioskWindow
+
+MakeWindow = Callable[..., KioskWindow]
+
+
+def test_idle_reset_restores_the_start_state(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window()
+    window.open_page("topic/page-0")
+    window.open_page("topic/page-3")
+    window.set_language("zh-CN")
+    window.cycle_text_size()
+    window.timers.idle.timeout.emit()
+    assert isinstance(window.stack.currentWidget(), AttractScreen)
+    assert (window.lang, window.text_scale, window.history) == ("en", 1.0, [])
+    assert isinstance(window.content.currentWidget(), HomeScreen)
+    attract = window.stack.currentWidget()
+    qtbot.mouseClick(attract, Qt.MouseButton.LeftButton, pos=QPoint(50, 50))
+    assert window.screen_widget is window.content.currentWidget()
+    assert isinstance(window.screen_widget, HomeScreen)
+    assert window.topbar.language_buttons["en"].isChecked()
+
+
+def test_any_touch_restarts_the_idle_timer(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window()
+    window.timers.idle.stop()
+    qtbot.mouseClick(window.topbar.title, Qt.MouseButton.LeftButton)
+    assert window.timers.idle.isActive()
+
+
+def test_the_attract_screen_rotates_and_shifts_against_burn_in(make_window: MakeWindow) -> None:
+    window = make_window()
+    window.timers.idle.timeout.emit()
+    attract = window.attract
+    assert attract is not None
+    first = attract.cards.currentIndex()
+    margins = attract.layout().contentsMargins()
+    window.timers.attract_rotate.timeout.emit()
+    window.timers.attract_shift.timeout.emit()
+    assert attract.cards.currentIndex() != first
+    assert attract.layout().contentsMargins() != margins

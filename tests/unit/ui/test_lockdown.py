@@ -1,0 +1,170 @@
+"""In kiosk mode no key, click or event leaves the app; staff get in with a PIN."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+from PySide6.QtGui import QContextMenuEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.core.config import Config
+from kiosk.core.pin import hash_pin
+from kiosk.ui.screens.admin import AdminScreen
+from kiosk.ui.widgets.pinpad import PinPad
+from kiosk.ui.window import KioskWindow
+from tests.unit.ui.conftest import Clock
+
+MakeWindow = Callable[..., KioskWindow]
+CORNER = QPoint(8, 8)
+
+ESCAPES = [
+    (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+    (Qt.Key.Key_F11, Qt.KeyboardModifier.NoModifier),
+    (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
+    (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
+    (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
+]
+
+
+@pytest.mark.parametrize(("key", "modifier"), ESCAPES)
+def test_escape_keys_do_nothing(
+    qtbot: QtBot, make_window: MakeWindow, key: Qt.Key, modifier: Qt.KeyboardModifier
+) -> None:
+    window = make_window()
+    fired: list[bool] = []
+    shortcut = QShortcut(QKeySequence(modifier.value | key.value), window)
+    shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+    shortcut.activated.connect(lambda: fired.append(True))
+    qtbot.keyClick(window, key, modifier)
+    assert fired == []
+    assert window.isVisible()
+
+
+def test_the_same_keys_work_when_authors_run_it_in_a_window(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window(kiosk_mode=False)
+    fired: list[bool] = []
+    shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), window)
+    shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+    shortcut.activated.connect(lambda: fired.append(True))
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert fired == [True]
+
+
+def test_closing_the_window_is_refused(make_window: MakeWindow) -> None:
+    window = make_window()
+    assert window.close() is False
+    assert window.isVisible()
+
+
+def test_context_menus_right_clicks_and_drops_are_swallowed(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    seen: list[str] = []
+
+    class Probe(QWidget):
+        def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+            seen.append("menu")
+
+        def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+            seen.append("drop")
+
+        def mousePressEvent(self, event: object) -> None:  # noqa: N802
+            seen.append("press")
+
+    probe = Probe(window)
+    probe.setAcceptDrops(True)
+    probe.setGeometry(300, 300, 100, 100)
+    probe.show()
+    QApplication.sendEvent(
+        probe,
+        QContextMenuEvent(
+            QContextMenuEvent.Reason.Mouse, QPoint(5, 5), probe.mapToGlobal(QPoint(5, 5))
+        ),
+    )
+    qtbot.mouseClick(probe, Qt.MouseButton.RightButton)
+    qtbot.mouseClick(probe, Qt.MouseButton.MiddleButton)
+    mime = QMimeData()
+    mime.setText("file:///etc/passwd")
+    drop = QDropEvent(
+        QPointF(5, 5),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(probe, drop)
+    assert seen == []
+    qtbot.mouseClick(probe, Qt.MouseButton.LeftButton)
+    assert seen == ["press"]
+
+
+def _tap_corner(qtbot: QtBot, window: KioskWindow, times: int) -> None:
+    for _ in range(times):
+        qtbot.mouseClick(window, Qt.MouseButton.LeftButton, pos=CORNER)
+
+
+def test_five_taps_in_the_corner_open_the_pin_pad(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window(Config(default_language="en", pin_hash=hash_pin("2468")))
+    _tap_corner(qtbot, window, 4)
+    assert window.staff is None
+    _tap_corner(qtbot, window, 1)
+    assert isinstance(window.staff, PinPad)
+
+
+def test_holding_the_corner_opens_the_pin_pad(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window(Config(default_language="en", pin_hash=hash_pin("2468")))
+    qtbot.mousePress(window, Qt.MouseButton.LeftButton, pos=CORNER)
+    assert window.timers.admin_hold.isActive()
+    window.timers.admin_hold.timeout.emit()
+    qtbot.mouseRelease(window, Qt.MouseButton.LeftButton, pos=CORNER)
+    assert isinstance(window.staff, PinPad)
+
+
+def _enter(qtbot: QtBot, pad: PinPad, digits: str) -> None:
+    for key in [*digits, "OK"]:
+        qtbot.mouseClick(pad.buttons[key], Qt.MouseButton.LeftButton)
+
+
+def test_five_wrong_pins_lock_the_pad_for_a_minute(
+    qtbot: QtBot, make_window: MakeWindow, clock: Clock
+) -> None:
+    window = make_window(Config(default_language="en", pin_hash=hash_pin("2468")))
+    window.open_staff()
+    pad = window.staff
+    assert isinstance(pad, PinPad)
+    for _ in range(5):
+        _enter(qtbot, pad, "1111")
+    _enter(qtbot, pad, "2468")
+    assert window.staff is pad and "Locked" in pad.message.text()
+    clock.now += 59
+    _enter(qtbot, pad, "2468")
+    assert window.staff is pad
+    clock.now += 2
+    _enter(qtbot, pad, "2468")
+    assert isinstance(window.staff, AdminScreen)
+
+
+def test_without_a_pin_the_gesture_opens_admin_with_a_warning(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    _tap_corner(qtbot, window, 5)
+    admin = window.staff
+    assert isinstance(admin, AdminScreen)
+    assert admin.warning is not None and "No admin PIN set" in admin.warning.text()
+
+
+def test_exit_in_admin_closes_the_kiosk(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window()
+    window.show_admin()
+    admin = window.staff
+    assert isinstance(admin, AdminScreen)
+    with qtbot.waitSignal(window.exit_requested):
+        qtbot.mouseClick(admin.exit_button, Qt.MouseButton.LeftButton)
+    assert not window.isVisible()

@@ -1,0 +1,114 @@
+"""A visitor opens pages from home, follows links and cards, goes back and home."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QScroller
+from pytestqt.qtbot import QtBot
+
+from kiosk.ui.screens.article import ArticleScreen
+from kiosk.ui.screens.home import HomeScreen
+from kiosk.ui.window import KioskWindow
+
+MakeWindow = Callable[..., KioskWindow]
+
+
+def _article(window: KioskWindow) -> ArticleScreen:
+    screen = window.screen_widget
+    assert isinstance(screen, ArticleScreen)
+    return screen
+
+
+def test_tapping_a_card_on_home_opens_its_page(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window()
+    home = window.screen_widget
+    assert isinstance(home, HomeScreen)
+    card = home.cards()[2]
+    home.ensureWidgetVisible(card)
+    qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
+    article = _article(window)
+    assert article.page.id == "topic/page-2"
+    assert window.topbar.title.text() == "Page 2"
+    assert window.topbar.back_button.isEnabled()
+
+
+def test_back_and_home_buttons(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window()
+    window.open_page("topic/page-1")
+    window.open_page("topic/page-4")
+    qtbot.mouseClick(window.topbar.back_button, Qt.MouseButton.LeftButton)
+    assert _article(window).page.id == "topic/page-1"
+    qtbot.mouseClick(window.topbar.home_button, Qt.MouseButton.LeftButton)
+    assert isinstance(window.screen_widget, HomeScreen)
+    assert not window.topbar.back_button.isEnabled()
+
+
+def test_an_internal_link_opens_the_linked_page(make_window: MakeWindow) -> None:
+    window = make_window()
+    window.open_page("topic/page-0")
+    body = _article(window).body
+    assert body is not None
+    body.anchorClicked.emit(body.document().find("the next one").charFormat().anchorHref())
+    assert _article(window).page.id == "topic/page-1"
+
+
+def test_switching_language_shows_the_same_page_translated(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    window.open_page("topic/page-0")
+    qtbot.mouseClick(window.topbar.language_buttons["zh-CN"], Qt.MouseButton.LeftButton)
+    assert _article(window).page.title == "第零页"
+    assert window.topbar.home_button.text() == "首页"
+
+
+def test_targets_are_big_enough_for_a_finger(make_window: MakeWindow) -> None:
+    window = make_window()
+    theme_min = 48 * window.theme.scale
+    for button in (window.topbar.home_button, window.topbar.back_button):
+        assert button.height() >= 64 * window.theme.scale
+    for button in window.topbar.language_buttons.values():
+        assert button.height() >= theme_min and button.width() >= theme_min
+
+
+def test_a_card_that_starts_a_scroll_is_not_opened(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window()
+    home = window.screen_widget
+    assert isinstance(home, HomeScreen)
+    card = home.cards()[0]
+    centre = card.rect().center()
+    qtbot.mousePress(card, Qt.MouseButton.LeftButton, pos=centre)
+    assert card.property("pressed") is True  # feedback the moment a finger lands
+    # The page's kinetic scroller decides the finger is scrolling, and takes over.
+    QScroller.scroller(home.viewport()).stateChanged.emit(QScroller.State.Dragging)
+    assert card.property("pressed") is False
+    qtbot.mouseRelease(card, Qt.MouseButton.LeftButton, pos=centre)
+    assert isinstance(window.screen_widget, HomeScreen)
+
+
+def test_a_finger_that_wanders_off_a_card_does_not_open_it(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window(kiosk_mode=False)
+    home = window.screen_widget
+    assert isinstance(home, HomeScreen)
+    card = home.cards()[0]
+    centre = card.rect().center()
+    card.mousePressEvent(_mouse(QEvent.Type.MouseButtonPress, centre))
+    card.mouseMoveEvent(_mouse(QEvent.Type.MouseMove, centre + QPoint(40, 0)))
+    card.mouseReleaseEvent(_mouse(QEvent.Type.MouseButtonRelease, centre + QPoint(40, 0)))
+    assert isinstance(window.screen_widget, HomeScreen)
+
+
+def _mouse(kind: QEvent.Type, pos: QPoint) -> QMouseEvent:
+    return QMouseEvent(
+        kind,
+        QPointF(pos),
+        QPointF(pos),
+        Qt.MouseButton.LeftButton,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
