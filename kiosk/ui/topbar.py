@@ -3,11 +3,36 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from kiosk.core import languages
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
+
+
+class ElidedLabel(QLabel):
+    """One line that shortens itself with "…" instead of widening the window."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt API)
+        self._full = text
+        self._elide()
+
+    def text(self) -> str:
+        return self._full
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, self.width())
+        super().setText(shown)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._elide()
 
 
 class TopBar(QFrame):
@@ -37,7 +62,7 @@ class TopBar(QFrame):
         layout.addWidget(self.corner)
         self.home_button = self._button("", "nav", self.home.emit, theme, layout)
         self.back_button = self._button("", "nav", self.back.emit, theme, layout)
-        self.title = QLabel("")
+        self.title = ElidedLabel()
         self.title.setObjectName("TopBarTitle")
         layout.addWidget(self.title, 1)
         self.size_button = self._button("A+", "lang", self.text_size.emit, theme, layout)
@@ -60,7 +85,7 @@ class TopBar(QFrame):
     ) -> QPushButton:
         button = QPushButton(text)
         button.setProperty("role", role)
-        button.setMinimumWidth(theme.px(150))
+        button.setMinimumWidth(theme.px(132))
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.clicked.connect(slot)
         layout.addWidget(button)

@@ -49,11 +49,10 @@ class AdminScreen(QWidget):
         self.back_button.setProperty("role", "primary")
         self.back_button.clicked.connect(self.closed.emit)
         self.reload_button = QPushButton("Reload content · 重新载入")
-        self.reload_button.setMinimumHeight(s.button)
+        self.reload_button.setProperty("role", "secondary")
         self.reload_button.clicked.connect(self.reload_requested.emit)
         self.exit_button = QPushButton("Exit kiosk · 退出")
         self.exit_button.setProperty("role", "danger")
-        self.exit_button.setMinimumHeight(s.button)
         self.exit_button.clicked.connect(self.exit_requested.emit)
         for button in (self.back_button, self.reload_button, self.exit_button):
             buttons.addWidget(button)

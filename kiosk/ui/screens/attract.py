@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.core.config import Config
 from kiosk.core.model import Page
@@ -44,8 +44,8 @@ class AttractScreen(QWidget):
         self.shift_index = 0
         layout = QVBoxLayout(self)
         self._layout = layout
-        layout.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.setSpacing(theme.sizes.gap * 2)
+        layout.addStretch(1)
+        layout.setSpacing(theme.sizes.gap + theme.px(12))
         names = " · ".join(
             dict.fromkeys(config.name(config.kiosk_name, c) for c in config.languages)
         )
@@ -53,6 +53,7 @@ class AttractScreen(QWidget):
         title.setObjectName("AttractTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         title.setWordWrap(True)
+        title.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout.addWidget(title)
         self.cards = QStackedWidget()
         for page in featured:
@@ -66,7 +67,9 @@ class AttractScreen(QWidget):
         hint = QLabel("   ·   ".join(tr("touch_to_start", c) for c in config.languages))
         hint.setObjectName("AttractHint")
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         layout.addWidget(hint, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(1)
         self._margins = layout.contentsMargins()
         rotate_timer.timeout.connect(self.rotate)
         shift_timer.timeout.connect(self.shift)

@@ -224,11 +224,9 @@ class Carousel(QWidget):
         count = len(self.cards)
         if not count:
             return
-        if not self.scrolls:
-            total = count * self.pitch - self.theme.sizes.gap
-            left = max(0, (self.strip.width() - total) // 2)
+        if not self.scrolls:  # all cards fit: a still row from the left, under the heading
             for index, card in enumerate(self.cards):
-                card.move(left + index * self.pitch, 0)
+                card.move(index * self.pitch, 0)
             return
         for index, card in enumerate(self.cards):
             where = (index - self.offset + 1) % count - 1  # wrap: one card may sit left
