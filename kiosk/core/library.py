@@ -15,7 +15,6 @@ from types import MappingProxyType
 from kiosk.core import frontmatter, languages, paths, related
 from kiosk.core.diagnostics import Diagnostic, Report, sort_key
 from kiosk.core.model import Page, Rendered
-from kiosk.core.render import Body, render
 
 
 class Library:
@@ -101,6 +100,8 @@ class Library:
             cached = self._rendered.get(page.key)
         if cached is not None:
             return cached
+        from kiosk.core.render import Body, render
+
         try:
             body = Body(frontmatter.read_body(page.file), page.body_line)
         except OSError as exc:

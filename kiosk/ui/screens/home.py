@@ -35,18 +35,23 @@ class CardGrid(QWidget):
 
     activated = Signal(str)
 
-    def __init__(self, pages: Sequence[Page], theme: Theme, parent: QWidget | None = None):
+    def __init__(self, theme: Theme, parent: QWidget | None = None):
         super().__init__(parent)
         self.theme = theme
-        self.cards = [PageCard(page, theme, theme.sizes.card_width, self) for page in pages]
-        for card in self.cards:
-            card.activated.connect(self.activated.emit)
+        self.cards: list[PageCard] = []
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setSpacing(theme.sizes.gap)
         self._grid.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self._columns = 0
-        self._flow(1)
+        self._columns = 1
+
+    def add(self, pages: Sequence[Page]) -> None:
+        for page in pages:
+            card = PageCard(page, self.theme, self.theme.sizes.card_width, self)
+            card.activated.connect(self.activated.emit)
+            index = len(self.cards)
+            self.cards.append(card)
+            self._grid.addWidget(card, index // self._columns, index % self._columns)
 
     def _flow(self, columns: int) -> None:
         if columns == self._columns:
@@ -64,6 +69,9 @@ class CardGrid(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
         self._flow(self.columns_for(event.size().width()))
+
+
+BATCH = 24  # cards built at a time
 
 
 class HomeScreen(QScrollArea):
@@ -113,28 +121,64 @@ class HomeScreen(QScrollArea):
         switch.addStretch(1)
         column.addLayout(switch)
 
+        # Sections in order (guides first), then cards built a batch at a time as the
+        # visitor scrolls: a library of thousands of pages starts as fast as a small one.
         pages = library.in_language(lang)
-        self.grids: list[CardGrid] = []
+        self._pending: list[tuple[str, Page | None]] = []
         guides = [p for p in pages if p.type == GUIDE]
         if guides:
-            self._section(column, tr("guides", lang), guides, theme)
+            self._pending.append((tr("guides", lang), None))
+            self._pending.extend(("", p) for p in guides)
         sections: dict[str, list[Page]] = {}
         for page in pages:
             if page.type != GUIDE:
                 sections.setdefault(page.section, []).append(page)
         for section, members in sections.items():
             heading = library.section_title(section, lang) or tr("sections", lang)
-            self._section(column, heading, members, theme)
-        column.addStretch(1)
+            self._pending.append((heading, None))
+            self._pending.extend(("", p) for p in members)
+        self._pending.reverse()  # pop() from the end is cheap
+        self._column = column
+        self._theme = theme
+        self.grids: list[CardGrid] = []
+        self._end = QWidget()
+        column.addWidget(self._end, 1)
         self.setWidget(content)
+        self.build_more(BATCH)
+        self.verticalScrollBar().valueChanged.connect(self._near_end)
+        self.verticalScrollBar().rangeChanged.connect(lambda *_: self._near_end())
 
-    def _section(self, column: QVBoxLayout, heading: str, pages: list[Page], theme: Theme) -> None:
+    def build_more(self, count: int) -> None:
+        """Build up to ``count`` more cards (and the headings before them)."""
+        batch: list[Page] = []
+        while self._pending and count > 0:
+            heading, page = self._pending.pop()
+            if page is None:
+                self._flush(batch)
+                batch = []
+                self._section(heading)
+            else:
+                batch.append(page)
+                count -= 1
+        self._flush(batch)
+
+    def _flush(self, pages: list[Page]) -> None:
+        if pages and self.grids:
+            self.grids[-1].add(pages)
+
+    def _near_end(self) -> None:
+        bar = self.verticalScrollBar()
+        if self._pending and bar.value() >= bar.maximum() - self.viewport().height():
+            self.build_more(BATCH)
+
+    def _section(self, heading: str) -> None:
         label = QLabel(heading)
         label.setObjectName("SectionTitle")
-        column.addWidget(label)
-        grid = CardGrid(pages, theme)
+        grid = CardGrid(self._theme)
         grid.activated.connect(self.open_page.emit)
-        column.addWidget(grid)
+        index = self._column.indexOf(self._end)
+        self._column.insertWidget(index, label)
+        self._column.insertWidget(index + 1, grid)
         self.grids.append(grid)
 
     def cards(self) -> list[PageCard]:
