@@ -127,23 +127,26 @@ def snapshot(
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = application()
     window = build_window(app, library, config, size, kiosk_mode=False, lang=lang)
-    window.resize(*size)
-    window.show()
-    if page_id is not None and not window.open_page(page_id):
-        known = ", ".join(sorted(library.ids)) or "none"
-        return f"no page '{page_id}' (pages: {known})"
-    if view == "attract":
-        window.show_attract()
-    elif view == "admin":
-        window.show_admin()
-    settle(app)
-    screen = window.screen_widget
-    if scroll == "bottom" and hasattr(screen, "scroll_to_end"):
-        screen.scroll_to_end()
-    settle(app)
-    image = window.grab()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if not image.save(str(out)):
-        return f"could not write {out}"
-    window.request_exit()
-    return None
+    try:
+        window.resize(*size)
+        window.show()
+        if page_id is not None and not window.open_page(page_id):
+            known = ", ".join(sorted(library.ids)) or "none"
+            return f"no page '{page_id}' (pages: {known})"
+        if view == "attract":
+            window.show_attract()
+        elif view == "admin":
+            window.show_admin()
+        settle(app)
+        screen = window.screen_widget
+        if scroll == "bottom" and hasattr(screen, "scroll_to_end"):
+            screen.scroll_to_end()
+        settle(app)
+        image = window.grab()
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if not image.save(str(out)):
+            return f"could not write {out}"
+        return None
+    finally:
+        window.request_exit()
+        window.deleteLater()

@@ -39,6 +39,8 @@ def is_blocked_key(event: QKeyEvent) -> bool:
 class Lockdown(QObject):
     """An application event filter; ``enabled`` is False for authors' windowed runs."""
 
+    enabled = True
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.enabled = True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
@@ -112,3 +113,26 @@ def _mouse(kind: QEvent.Type, pos: QPoint) -> QMouseEvent:
         Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )
+
+
+def test_a_large_library_builds_home_cards_as_the_visitor_scrolls(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    from kiosk import resources
+    from kiosk.core import loader
+    from tests.conftest import TODAY, write
+
+    for index in range(60):
+        write(tmp_path / "big", f"s/p{index:02d}.en.md", f"# Page {index}\n")
+    window = make_window()
+    window.library = loader.load(
+        tmp_path / "big", resources.assets_dir(), default_lang="en", today=TODAY
+    )
+    window.show_home()
+    home = window.screen_widget
+    assert isinstance(home, HomeScreen)
+    assert len(home.cards()) == 24
+    bar = home.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    assert len(home.cards()) == 48

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Remake the README's pictures with 'kiosk snapshot' (no display needed).
+# Needs a font with Chinese characters: apt-get install fonts-noto-cjk
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=docs/screenshots
+page=weaning/residual-milk
+for lang in en zh-CN; do
+  for size in 1920x1080 1080x1920; do
+    kiosk snapshot --lang "$lang" --size "$size" --out "$out/home-$lang-$size.png"
+    kiosk snapshot --lang "$lang" --size "$size" --page "$page" --out "$out/article-top-$lang-$size.png"
+    kiosk snapshot --lang "$lang" --size "$size" --page "$page" --scroll bottom \
+      --out "$out/article-bottom-$lang-$size.png"
+  done
+done
+kiosk snapshot --view attract --out "$out/attract-1920x1080.png"
+kiosk snapshot --view admin --out "$out/admin-1920x1080.png"
