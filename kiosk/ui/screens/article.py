@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.library import Library
 from kiosk.core.model import Page
-from kiosk.ui.kinetic import make_kinetic
+from kiosk.ui.screens.scrolling import ScrollingScreen
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.carousel import Carousel
@@ -28,7 +27,7 @@ from kiosk.ui.widgets.richtext import RichText
 log = logging.getLogger(__name__)
 
 
-class ArticleScreen(QScrollArea):
+class ArticleScreen(ScrollingScreen):
     """Signals:
     open_page(str): an internal link or a "Read next" card was tapped.
     failed(str): the page could not be rendered; carries a diagnostic line.
@@ -40,18 +39,10 @@ class ArticleScreen(QScrollArea):
     def __init__(
         self, library: Library, page: Page, theme: Theme, carousel_timer: QTimer | None = None
     ):
-        super().__init__()
+        super().__init__(theme)
         self.page = page
-        self.setObjectName("Screen")
-        self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        make_kinetic(self)
         s = theme.sizes
-        content = QWidget()
-        content.setObjectName("ScrollContent")
-        outer = QVBoxLayout(content)
-        outer.setContentsMargins(s.margin, s.margin, s.margin, s.margin)
-        outer.setSpacing(s.gap)
+        content, outer = self.content, self.column
         column = QVBoxLayout()
         column.setSpacing(s.gap)
         holder = QWidget()

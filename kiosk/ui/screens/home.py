@@ -11,8 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -20,7 +18,7 @@ from kiosk.core import languages
 from kiosk.core.config import Config
 from kiosk.core.library import Library
 from kiosk.core.model import GUIDE, Page
-from kiosk.ui.kinetic import make_kinetic
+from kiosk.ui.screens.scrolling import ScrollingScreen
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.card import PageCard
@@ -74,7 +72,7 @@ class CardGrid(QWidget):
 BATCH = 24  # cards built at a time
 
 
-class HomeScreen(QScrollArea):
+class HomeScreen(ScrollingScreen):
     """Signals:
     open_page(str): a card was tapped; carries the page id.
     language_chosen(str): a language button was tapped; carries its code.
@@ -84,17 +82,9 @@ class HomeScreen(QScrollArea):
     language_chosen = Signal(str)
 
     def __init__(self, library: Library, config: Config, lang: str, theme: Theme):
-        super().__init__()
-        self.setObjectName("Screen")
-        self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        make_kinetic(self)
+        super().__init__(theme)
         s = theme.sizes
-        content = QWidget()
-        content.setObjectName("ScrollContent")
-        column = QVBoxLayout(content)
-        column.setContentsMargins(s.margin, s.margin, s.margin, s.margin)
-        column.setSpacing(s.gap)
+        content, column = self.content, self.column
 
         title = QLabel(config.name(config.kiosk_name, lang))
         title.setObjectName("HomeTitle")

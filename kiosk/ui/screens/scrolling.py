@@ -1,0 +1,26 @@
+"""A screen that scrolls kinetically: the frame shared by home and article screens."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
+
+from kiosk.ui.kinetic import make_kinetic
+from kiosk.ui.theme import Theme
+
+
+class ScrollingScreen(QScrollArea):
+    """Content in ``self.column`` (a vertical layout with the theme's margins) scrolls."""
+
+    def __init__(self, theme: Theme) -> None:
+        super().__init__()
+        self.setObjectName("Screen")
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        make_kinetic(self)
+        s = theme.sizes
+        self.content = QWidget()
+        self.content.setObjectName("ScrollContent")
+        self.column = QVBoxLayout(self.content)
+        self.column.setContentsMargins(s.margin, s.margin, s.margin, s.margin)
+        self.column.setSpacing(s.gap)
