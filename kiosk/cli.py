@@ -18,7 +18,7 @@ from pathlib import Path
 
 import platformdirs
 
-from kiosk import __version__, resources
+from kiosk import __version__, display_check, resources
 from kiosk.core import config as config_file
 from kiosk.core import diagnostics, loader, pin
 from kiosk.core.config import Config
@@ -218,6 +218,14 @@ def _setup_logging() -> Path:
 def _run(args: argparse.Namespace) -> int:
     config = _load_config(args)
     if config is None:
+        return 2
+    missing = display_check.missing_packages()
+    if missing:
+        print(
+            "kiosk: error: Qt needs system libraries to open a window on X11. Install them "
+            f"with: sudo apt-get install {' '.join(missing)}",
+            file=sys.stderr,
+        )
         return 2
     log_path = _setup_logging()
     load = _library_loader(args, config, cached=True)

@@ -101,3 +101,17 @@ def test_python_dash_m_kiosk_works() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "0 errors" in result.stdout
+
+
+def test_run_names_missing_system_libraries_instead_of_crashing(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import ctypes.util
+
+    monkeypatch.setenv("DISPLAY", ":99")
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setattr(ctypes.util, "find_library", lambda name: None)
+    (tmp_path / "kiosk.toml").write_text("", encoding="utf-8")
+    assert cli.main(["run", "--config", str(tmp_path / "kiosk.toml")]) == 2
+    assert "sudo apt-get install libxcb-cursor0" in capsys.readouterr().err
