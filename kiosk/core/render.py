@@ -11,6 +11,7 @@ from markdown import Markdown
 from kiosk.core import paths
 from kiosk.core.diagnostics import Report
 from kiosk.core.markdown_callouts import CalloutsExtension
+from kiosk.core.markdown_cjk import CjkBreaksExtension
 from kiosk.core.markdown_links import KioskLinksExtension, PageContext
 from kiosk.core.model import GUIDE, Page, Rendered, Step
 from kiosk.core.sanitize import sanitize
@@ -52,7 +53,8 @@ def render(
             find_line=lambda needle: _find_line(lines, needle, start, body.first_line),
             take_first_image=take_first_image,
         )
-        md = Markdown(extensions=[*EXTENSIONS, KioskLinksExtension(context), CalloutsExtension()])
+        extensions = [KioskLinksExtension(context), CalloutsExtension(), CjkBreaksExtension()]
+        md = Markdown(extensions=[*EXTENSIONS, *extensions])
         html = md.convert("\n".join(lines[start:end]))
         return sanitize(html, (roots.content, roots.assets)), context
 

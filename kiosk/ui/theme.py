@@ -59,6 +59,11 @@ class Sizes:
     reading_width: int = 980
 
 
+# Minimum pixel sizes on any screen: Home/Back 64, any target 48 (about 9 mm),
+# body text 22.
+FLOORS = {"button": 64, "target": 48, "body": 22, "small": 18, "bar_height": 84}
+
+
 @dataclass(frozen=True)
 class Theme:
     palette: Palette
@@ -74,6 +79,9 @@ class Theme:
 
     def scaled(self, scale: float) -> Theme:
         sizes = {k: round(v * scale) for k, v in asdict(Sizes()).items()}
+        # However small the screen, fingers and eyes stay the same size.
+        for key, floor in FLOORS.items():
+            sizes[key] = max(sizes[key], floor)
         return replace(self, sizes=Sizes(**sizes), scale=scale)
 
     def px(self, value: float) -> int:

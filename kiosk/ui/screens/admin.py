@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.ui.kinetic import make_kinetic
 from kiosk.ui.theme import Theme
 
 
@@ -63,4 +64,5 @@ class AdminScreen(QWidget):
         self.diagnostics = QListWidget()
         self.diagnostics.addItems(list(diagnostics) or ["No problems found · 没有发现问题"])
         self.diagnostics.setWordWrap(True)
+        make_kinetic(self.diagnostics)
         layout.addWidget(self.diagnostics, 1)

@@ -8,7 +8,16 @@ image is scaled down to the text width.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, QSizeF, Qt, QUrl, Signal
-from PySide6.QtGui import QImage, QImageReader, QPainter, QResizeEvent, QTextImageFormat
+from PySide6.QtGui import (
+    QImage,
+    QImageReader,
+    QPainter,
+    QResizeEvent,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextImageFormat,
+)
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QWidget
 
@@ -48,6 +57,8 @@ class RichText(QTextBrowser):
         # The widget's font becomes the document's default font (QTextEdit does that).
         self.setStyleSheet(f"background: transparent; font-size: {body_px}px;")
         self.document().setDocumentMargin(0)
+        # List numbers sit in the indent; it must grow with the text or "10." is cut.
+        self.document().setIndentWidth(round(body_px * 1.7))
         self.document().setDefaultStyleSheet(css)
         self.setHtml(html)
         self.anchorClicked.connect(self._follow)
@@ -90,15 +101,19 @@ class RichText(QTextBrowser):
         block = self.document().begin()
         while block.isValid():
             iterator = block.begin()
+            has_image = False
             while not iterator.atEnd():
                 fragment = iterator.fragment()
                 fmt = fragment.charFormat()
                 if fmt.isImageFormat():
+                    has_image = True
                     image = fmt.toImageFormat()
                     natural = self._natural_size(image.name())
                     if not natural.isEmpty():
                         self._resize_image(fragment, image, natural, available)
                 iterator += 1
+            if has_image:
+                self._single_line_height(block)
             block = block.next()
 
     def _resize_image(
@@ -117,6 +132,16 @@ class RichText(QTextBrowser):
             cursor.MoveMode.KeepAnchor,
         )
         cursor.setCharFormat(image)
+
+    def _single_line_height(self, block: QTextBlock) -> None:
+        """Text's roomy line height would add half an image of space under a picture."""
+        fmt = block.blockFormat()
+        proportional = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+        if fmt.lineHeightType() == proportional and fmt.lineHeight() == 100:
+            return
+        fmt.setLineHeight(100, proportional)
+        cursor = QTextCursor(block)
+        cursor.setBlockFormat(fmt)
 
     def _fit_height(self, size: QSizeF | None = None) -> None:
         height = round(self.document().size().height()) + 2

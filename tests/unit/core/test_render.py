@@ -139,3 +139,11 @@ def test_rendering_is_cached(tmp_path: Path, assets: Path) -> None:
     first = library.render(page)
     (tmp_path / "p.md").write_text("# T\n\nChanged.\n", encoding="utf-8")
     assert library.render(page) is first
+
+
+def test_a_line_break_inside_chinese_text_is_not_a_space(tmp_path: Path, assets: Path) -> None:
+    html = _html(
+        tmp_path, assets, "奶量会减少。\n如果停得太快，\n乳汁会积住。\nThen English\nwraps.\n"
+    )
+    assert "奶量会减少。如果停得太快，乳汁会积住。" in html
+    assert "Then English\nwraps." in html
