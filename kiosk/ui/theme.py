@@ -20,8 +20,8 @@ class Palette:
 
     background: str = "#FBF7F2"  # warm paper
     surface: str = "#FFFFFF"
-    text: str = "#2B2A33"  # 13.9:1 on surface
-    muted: str = "#545260"  # 7.4:1 on surface
+    text: str = "#2B2A33"  # 14.2:1 on surface
+    muted: str = "#545260"  # 7.6:1 on surface
     primary: str = "#1C6770"  # white text on it: 6.5:1
     primary_pressed: str = "#134A51"
     primary_soft: str = "#E3F0EF"
@@ -34,7 +34,7 @@ class Palette:
     tip_edge: str = "#2F8F83"
     note_back: str = "#ECF0F8"
     note_edge: str = "#5670A8"
-    danger: str = "#A4332B"  # 6.6:1 on surface
+    danger: str = "#A4332B"  # 6.8:1 on surface
 
 
 @dataclass(frozen=True)
