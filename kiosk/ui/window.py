@@ -37,13 +37,22 @@ TEXT_SCALES = (1.0, 1.2, 1.4)
 
 @dataclass
 class Timers:
-    """Every timer the kiosk runs; tests make their own and fire ``timeout`` by hand."""
+    """Every timer the kiosk runs; tests make their own and fire ``timeout`` by hand.
+
+    Each carousel gets a timer of its own from ``new_carousel_timer``: a shared one
+    would be stopped by the carousel that is leaving just as the next one starts it.
+    """
 
     idle: QTimer
-    carousel: QTimer
     attract_rotate: QTimer
     attract_shift: QTimer
     admin_hold: QTimer
+    carousel_ms: int
+
+    def new_carousel_timer(self) -> QTimer:
+        timer = QTimer()
+        timer.setInterval(self.carousel_ms)
+        return timer
 
     @classmethod
     def from_config(cls, config: Config, parent: QObject | None = None) -> Timers:
@@ -54,10 +63,10 @@ class Timers:
 
         return cls(
             idle=timer(config.idle_timeout),
-            carousel=timer(config.carousel_interval),
             attract_rotate=timer(config.attract_interval),
             attract_shift=timer(60),
             admin_hold=timer(config.admin_hold_seconds),
+            carousel_ms=round(config.carousel_interval * 1000),
         )
 
 
@@ -180,7 +189,9 @@ class KioskWindow(QWidget):
         if remember and self.current_id != page_id:
             self.history.append(self.current_id or "")
         self.current_id = page.id
-        screen = ArticleScreen(self.library, page, self._content_theme(), self.timers.carousel)
+        screen = ArticleScreen(
+            self.library, page, self._content_theme(), self.timers.new_carousel_timer()
+        )
         screen.open_page.connect(self.open_page)
         screen.failed.connect(self.runtime_problems.append)
         self._show(screen, page.title)
@@ -316,7 +327,8 @@ class KioskWindow(QWidget):
             for watcher in (self.lockdown, self.idle, self.gesture):
                 app.removeEventFilter(watcher)
         for timer in vars(self.timers).values():
-            timer.stop()
+            if isinstance(timer, QTimer):
+                timer.stop()
 
     # --- robustness -------------------------------------------------------------------
 

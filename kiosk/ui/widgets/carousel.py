@@ -103,8 +103,9 @@ class Carousel(QWidget):
         self._animation.setEasingCurve(QEasingCurve.Type.OutCubic)
         self._animation.valueChanged.connect(self._set_offset)
         self._animation.finished.connect(self._settle)
-        self._timer = timer if timer is not None else QTimer(self)
-        self._timer.timeout.connect(self.next)
+        self.timer = timer if timer is not None else QTimer()
+        self.timer.setParent(self)
+        self.timer.timeout.connect(self.next)
         self._tap = TapTracker()
         self._axis = ""  # "x" or "y" once a drag has shown its direction
         self._last_y = 0.0
@@ -137,7 +138,7 @@ class Carousel(QWidget):
         pos = event.position().toPoint()
         if not self._tap.press(pos, event.button()):
             return
-        self._timer.stop()
+        self.timer.stop()
         self._animation.stop()
         self._drag_from = self.offset
         self._axis = ""
@@ -241,7 +242,7 @@ class Carousel(QWidget):
 
     def _restart_timer(self) -> None:
         if self.scrolls and self.isVisible():
-            self._timer.start()
+            self.timer.start()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
@@ -255,4 +256,4 @@ class Carousel(QWidget):
 
     def hideEvent(self, event: object) -> None:  # noqa: N802 (Qt API)
         super().hideEvent(event)  # type: ignore[arg-type]
-        self._timer.stop()
+        self.timer.stop()

@@ -84,13 +84,28 @@ def test_a_swipe_that_ends_on_a_card_does_not_open_it(
 def test_it_advances_by_itself_and_pauses_while_touched(
     qtbot: QtBot, carousel: tuple[KioskWindow, Carousel]
 ) -> None:
-    window, widget = carousel
-    timer = window.timers.carousel
+    _, widget = carousel
+    timer = widget.timer
     assert timer.isActive()
     with qtbot.waitSignal(widget.current_changed) as changed:
         timer.timeout.emit()
     assert changed.args == [1]
-    qtbot.mousePress(widget, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+    below_cards = QPoint(widget.width() // 2, widget.strip.height() + 4)  # on the dots
+    qtbot.mousePress(widget, Qt.MouseButton.LeftButton, pos=below_cards)
     assert not timer.isActive()
-    qtbot.mouseRelease(widget, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+    qtbot.mouseRelease(widget, Qt.MouseButton.LeftButton, pos=below_cards)
     assert timer.isActive()
+
+
+def test_the_next_pages_carousel_advances_too(
+    qtbot: QtBot, carousel: tuple[KioskWindow, Carousel]
+) -> None:
+    window, widget = carousel
+    card = widget.cards[0]
+    qtbot.mouseClick(
+        widget, Qt.MouseButton.LeftButton, pos=widget.strip.mapTo(widget, card.geometry().center())
+    )
+    screen = window.screen_widget
+    assert isinstance(screen, ArticleScreen) and screen.page.id == card.page.id
+    assert screen.carousel is not None
+    qtbot.waitUntil(lambda: screen.carousel is not None and screen.carousel.timer.isActive())
