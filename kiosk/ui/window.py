@@ -22,6 +22,7 @@ from kiosk.core.pin import Lockout
 from kiosk.ui.admin_gesture import AdminGesture
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.lockdown import Lockdown
+from kiosk.ui.screen_cache import ScreenCache
 from kiosk.ui.screens.admin import AdminScreen
 from kiosk.ui.screens.article import ArticleScreen
 from kiosk.ui.screens.attract import AttractScreen
@@ -122,6 +123,7 @@ class KioskWindow(QWidget):
         main_layout.addWidget(self.topbar)
         self.content = QStackedWidget()
         main_layout.addWidget(self.content, 1)
+        self.screens = ScreenCache(self.content)
         self.stack.addWidget(self.main)
         self.attract: AttractScreen | None = None
         self.staff: QWidget | None = None
@@ -160,9 +162,10 @@ class KioskWindow(QWidget):
 
     def _show(self, screen: QWidget, title: str = "") -> None:
         old = self.content.currentWidget()
-        self.content.addWidget(screen)
+        if self.content.indexOf(screen) < 0:
+            self.content.addWidget(screen)
         self.content.setCurrentWidget(screen)
-        if old is not None:
+        if old is not None and old is not screen and not self.screens.holds(old):
             self.content.removeWidget(old)
             old.deleteLater()
         self.stack.setCurrentWidget(self.main)
@@ -173,15 +176,25 @@ class KioskWindow(QWidget):
 
     # --- navigation ---------------------------------------------------------------
 
-    def show_home(self) -> None:
+    def show_home(self, keep_scroll: bool = False) -> None:
         self.current_id = None
-        home = HomeScreen(self.library, self.config, self.lang, self.theme)
-        home.open_page.connect(self.open_page)
-        home.language_chosen.connect(self.set_language)
+        key = ("home", self.lang)
+        home = self.screens.get(key)
+        if not isinstance(home, HomeScreen):
+            home = HomeScreen(self.library, self.config, self.lang, self.theme)
+            home.open_page.connect(self.open_page)
+            home.language_chosen.connect(self.set_language)
+            self.screens.put(key, home)
+        elif not keep_scroll:
+            home.verticalScrollBar().setValue(0)
         self._show(home)
 
-    def open_page(self, page_id: str, remember: bool = True) -> bool:
-        """Show a page in the current language; False if there is no such page."""
+    def open_page(self, page_id: str, remember: bool = True, keep_scroll: bool = False) -> bool:
+        """Show a page in the current language; False if there is no such page.
+
+        A page seen a moment ago is shown again as it was built (at the top, or
+        where the reader left it when ``keep_scroll``, as Back does).
+        """
         page = self.library.get(page_id, self.lang)
         if page is None:
             log.warning("no page '%s'", page_id)
@@ -189,11 +202,17 @@ class KioskWindow(QWidget):
         if remember and self.current_id != page_id:
             self.history.append(self.current_id or "")
         self.current_id = page.id
-        screen = ArticleScreen(
-            self.library, page, self._content_theme(), self.timers.new_carousel_timer()
-        )
-        screen.open_page.connect(self.open_page)
-        screen.failed.connect(self.runtime_problems.append)
+        key = ("page", page.id, page.lang, self.text_scale)
+        screen = self.screens.get(key)
+        if not isinstance(screen, ArticleScreen):
+            screen = ArticleScreen(
+                self.library, page, self._content_theme(), self.timers.new_carousel_timer()
+            )
+            screen.open_page.connect(self.open_page)
+            screen.failed.connect(self.runtime_problems.append)
+            self.screens.put(key, screen)
+        elif not keep_scroll:
+            screen.verticalScrollBar().setValue(0)
         self._show(screen, page.title)
         return True
 
@@ -206,9 +225,9 @@ class KioskWindow(QWidget):
             return
         previous = self.history.pop()
         if previous:
-            self.open_page(previous, remember=False)
+            self.open_page(previous, remember=False, keep_scroll=True)
         else:
-            self.show_home()
+            self.show_home(keep_scroll=True)
 
     def set_language(self, code: str) -> None:
         if code == self.lang or code not in self.config.languages:
@@ -235,6 +254,7 @@ class KioskWindow(QWidget):
         self.lang = self.config.default_language
         self.text_scale = 1.0
         self.history.clear()
+        self.screens.clear()
         self.show_home()
         self._close_staff()
         self.show_attract()
@@ -307,6 +327,7 @@ class KioskWindow(QWidget):
         if self._reload is not None:
             self.library = self._reload()
             self.runtime_problems.clear()
+            self.screens.clear()
             if self.attract is not None:
                 self.stack.removeWidget(self.attract)
                 self.attract.deleteLater()
@@ -337,6 +358,7 @@ class KioskWindow(QWidget):
         try:
             self._close_staff()
             self.history.clear()
+            self.screens.clear()
             self.show_home()
             self.stack.setCurrentWidget(self.main)
         except Exception:

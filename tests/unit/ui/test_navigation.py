@@ -125,10 +125,10 @@ def test_a_large_library_builds_home_cards_as_the_visitor_scrolls(
     for index in range(60):
         write(tmp_path / "big", f"s/p{index:02d}.en.md", f"# Page {index}\n")
     window = make_window()
-    window.library = loader.load(
-        tmp_path / "big", resources.assets_dir(), default_lang="en", today=TODAY
-    )
-    window.show_home()
+    big = loader.load(tmp_path / "big", resources.assets_dir(), default_lang="en", today=TODAY)
+    window._reload = lambda: big  # what staff get with "Reload content"
+    window.reload_content()
+    window.close_staff()
     home = window.screen_widget
     assert isinstance(home, HomeScreen)
     assert len(home.cards()) == 24
@@ -136,3 +136,30 @@ def test_a_large_library_builds_home_cards_as_the_visitor_scrolls(
     qtbot.waitUntil(lambda: bar.maximum() > 0)
     bar.setValue(bar.maximum())
     assert len(home.cards()) == 48
+
+
+def test_back_returns_to_where_the_reader_was(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window()
+    window.open_page("topic/page-0")
+    first = _article(window)
+    bar = first.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum() // 2)
+    place = bar.value()
+    window.open_page("topic/page-1")
+    qtbot.mouseClick(window.topbar.back_button, Qt.MouseButton.LeftButton)
+    assert window.screen_widget is first
+    assert first.verticalScrollBar().value() == place
+
+
+def test_a_new_visitor_starts_fresh_after_an_idle_reset(make_window: MakeWindow) -> None:
+    window = make_window()
+    window.open_page("topic/page-0")
+    before = window.screen_widget
+    before.verticalScrollBar().setValue(50)  # type: ignore[attr-defined]
+    window.timers.idle.timeout.emit()
+    window.leave_attract()
+    window.open_page("topic/page-0")
+    after = _article(window)
+    assert after is not before
+    assert after.verticalScrollBar().value() == 0
