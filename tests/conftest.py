@@ -7,10 +7,15 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from kiosk import resources
 from kiosk.core import loader
 from kiosk.core.library import Library
+
+settings.register_profile("default", max_examples=60)
+settings.register_profile("thorough", max_examples=2000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 # Tests never need a display: Qt draws offscreen unless told otherwise.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

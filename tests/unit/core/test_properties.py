@@ -55,7 +55,9 @@ front_matter = st.dictionaries(
     max_size=8,
 )
 
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# The number of examples comes from the profile (tests/conftest.py): a quick one by
+# default, HYPOTHESIS_PROFILE=thorough for a long hunt.
+SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _load_and_render_everything(root: Path) -> None:
