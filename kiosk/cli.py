@@ -110,6 +110,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="content folder (default: the bundled content)",
     )
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help=f"config file, for its languages (default: {default_config_path()})",
+    )
     check.set_defaults(handler=_check)
     return parser
 
@@ -132,8 +138,16 @@ def main_entry() -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
+    config = _load_config(args)
+    if config is None:
+        return 2
     root: Path = args.dir if args.dir is not None else _shown(resources.content_dir())
-    library = loader.load(root, resources.assets_dir())
+    library = loader.load(
+        root,
+        resources.assets_dir(),
+        default_lang=config.default_language,
+        expected_languages=config.languages,
+    )
     found = library.check_all()
     for item in found:
         print(item)

@@ -115,3 +115,16 @@ def test_run_names_missing_system_libraries_instead_of_crashing(
     (tmp_path / "kiosk.toml").write_text("", encoding="utf-8")
     assert cli.main(["run", "--config", str(tmp_path / "kiosk.toml")]) == 2
     assert "sudo apt-get install libxcb-cursor0" in capsys.readouterr().err
+
+
+def test_check_expects_only_the_configured_languages(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "a.md").write_text(
+        "---\ntitle: 只有中文\nsource: 医院\nreviewed_by: 护士\n---\n", encoding="utf-8"
+    )
+    config = tmp_path / "kiosk.toml"
+    config.write_text('languages = ["zh-CN"]\n', encoding="utf-8")
+    assert cli.main(["check", "--strict", "--config", str(config), str(tmp_path / "c")]) == 0
+    assert "translation" not in capsys.readouterr().out
