@@ -176,7 +176,11 @@ class _Builder:
                 if not path and child in self.lines:
                     self.duplicates.append((key, self.lines[child], line))
                 self.lines[child] = line
-                mapping[key] = self.value(value_node, child)
+                if type(value_node) is yaml.ScalarNode:  # most values: no need to recurse
+                    self.nodes += 1
+                    mapping[key] = _scalar(value_node)
+                else:
+                    mapping[key] = self.value(value_node, child)
             return mapping
         if isinstance(node, yaml.SequenceNode):
             items = []
@@ -185,10 +189,15 @@ class _Builder:
                 self.lines[child] = self.first_line + item.start_mark.line
                 items.append(self.value(item, child))
             return items
-        text = str(node.value)
-        if getattr(node, "style", None) is None and text in _NULLS:
-            return None
-        return text
+        return _scalar(node)
+
+
+def _scalar(node: yaml.Node) -> str | None:
+    """A scalar as text; an unquoted empty, ``~`` or ``null`` is None."""
+    text = str(node.value)
+    if getattr(node, "style", None) is None and text in _NULLS:
+        return None
+    return text
 
 
 # --- TOML -------------------------------------------------------------------

@@ -134,6 +134,9 @@ class Checked:
     problems: tuple[tuple[int, str], ...]
 
 
+_CANONICAL = frozenset(key.name for key in KEYS.values())
+
+
 def read(front: FrontMatter) -> Checked:
     """Check every key. Depends on the front matter alone, so the result can be cached."""
     meta: dict[str, Any] = {}
@@ -157,6 +160,8 @@ def read(front: FrontMatter) -> Checked:
 
 def _canonical_lines(lines: LineMap) -> LineMap:
     """Lines keyed by canonical names, so "Review_Due" is found as "review_due"."""
+    if all(str(path[0]) in _CANONICAL for path in lines.lines):
+        return lines  # the usual case: nothing to rename
     renamed: dict[KeyPath, int] = {}
     for path, line in lines.lines.items():
         key = KEYS.get(str(path[0]).lower())
