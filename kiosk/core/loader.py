@@ -144,6 +144,7 @@ def _read(
         reviewed=meta.get("reviewed"),
         review_due=meta.get("review_due"),
         share_url=meta.get("share_url", ""),
+        questions=meta.get("questions", ()),
     )
 
 

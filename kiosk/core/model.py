@@ -8,6 +8,7 @@ from pathlib import Path
 
 from kiosk.core.diagnostics import Diagnostic
 from kiosk.core.frontmatter import LineMap
+from kiosk.core.teachback import Question
 
 ARTICLE = "article"
 GUIDE = "guide"
@@ -51,6 +52,7 @@ class Page:
     reviewed: dt.date | None = None
     review_due: dt.date | None = None
     share_url: str = ""
+    questions: tuple[Question, ...] = ()
 
     @property
     def section(self) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from kiosk.core import teachback
 from kiosk.core.frontmatter import FrontMatter, KeyPath, LineMap
 from kiosk.core.model import PAGE_TYPES
 
@@ -89,6 +90,11 @@ def _url(name: str, value: Any) -> str:
     return text
 
 
+def _checked_with_lines(name: str, value: Any) -> Any:
+    """Nested keys (teach-back questions) are checked in ``read``, where lines are known."""
+    return value
+
+
 @dataclass(frozen=True)
 class Key:
     """A front-matter key: its canonical name and how its value is read."""
@@ -121,6 +127,7 @@ KEYS: dict[str, Key] = {
         Key("reviewed", _date),
         Key("review_due", _date),
         Key("share_url", _url),
+        Key("questions", _checked_with_lines),
     )
 }
 
@@ -150,6 +157,10 @@ def read(front: FrontMatter) -> Checked:
             problems.append((front.lines.line(raw_name), _unknown(raw_name)))
             continue
         if value is None or value == "" or value == []:
+            continue
+        if key.name == "questions":
+            meta["questions"], found = teachback.read(value, front.lines)
+            problems.extend(found)
             continue
         try:
             meta[key.name] = key.read(key.name, value)
