@@ -77,10 +77,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="show the top (default) or the end of a page",
     )
     snap.add_argument(
+        "--step", type=int, metavar="N", help="for a guide: step N (the last + 1 is the summary)"
+    )
+    snap.add_argument(
         "--view",
-        choices=("kiosk", "attract", "admin"),
+        choices=("kiosk", "attract", "admin", "check"),
         default="kiosk",
-        help="the attract screen or the admin menu instead",
+        help="attract screen, admin menu, or the check of --page, instead",
     )
     snap.set_defaults(handler=_snapshot)
 
@@ -282,6 +285,7 @@ def _snapshot(args: argparse.Namespace) -> int:
         page_id=args.page,
         scroll=args.scroll,
         view=args.view,
+        step=args.step,
     )
     if error:
         print(f"kiosk snapshot: error: {error}", file=sys.stderr)

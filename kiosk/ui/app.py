@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.core.config import Config
 from kiosk.core.library import Library
 from kiosk.ui import fonts
+from kiosk.ui.screens.guide import GuideScreen
 from kiosk.ui.theme import Theme
 from kiosk.ui.window import KioskWindow, Timers
 
@@ -122,6 +123,7 @@ def snapshot(
     page_id: str | None,
     scroll: str,
     view: str,
+    step: int | None = None,
 ) -> str | None:
     """Render one screen to a PNG with no display. Returns an error message or None."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -133,10 +135,23 @@ def snapshot(
         if page_id is not None and not window.open_page(page_id):
             known = ", ".join(sorted(library.ids)) or "none"
             return f"no page '{page_id}' (pages: {known})"
+        if step is not None:
+            screen = window.screen_widget
+            if not isinstance(screen, GuideScreen):
+                return f"--step needs a guide page (type: guide), not '{page_id}'"
+            if not 1 <= step <= screen.last + 1:
+                return f"'{page_id}' has steps 1 to {screen.last} (and {screen.last + 1}: summary)"
+            settle(app)
+            screen.go_to(step - 1, animate=False)
         if view == "attract":
             window.show_attract()
         elif view == "admin":
             window.show_admin()
+        elif view == "check":
+            page = library.get(page_id or "", window.lang)
+            if page is None or not page.questions:
+                return f"--view check needs a page with questions, not '{page_id}'"
+            window.open_check(page)
         settle(app)
         screen = window.screen_widget
         if scroll == "bottom" and hasattr(screen, "scroll_to_end"):

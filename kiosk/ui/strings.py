@@ -23,6 +23,27 @@ TEXT: dict[str, dict[str, str]] = {
     "touch_to_start": {"zh-CN": "轻触屏幕开始", "en": "Touch to start"},
     "text_size": {"zh-CN": "字号", "en": "Text size"},
     "sections": {"zh-CN": "健康知识", "en": "Health topics"},
+    "step_of": {"zh-CN": "第 {n} 步，共 {total} 步", "en": "Step {n} of {total}"},
+    "summary": {"zh-CN": "回顾一下", "en": "In short"},
+    "next": {"zh-CN": "下一步", "en": "Next"},
+    "previous": {"zh-CN": "上一步", "en": "Back a step"},
+    "check": {"zh-CN": "考考自己", "en": "Check your understanding"},
+    "question_of": {"zh-CN": "第 {n} 题，共 {total} 题", "en": "Question {n} of {total}"},
+    "true": {"zh-CN": "对", "en": "Yes"},
+    "false": {"zh-CN": "不对", "en": "No"},
+    "right": {"zh-CN": "答对了！", "en": "That's right!"},
+    "not_quite": {"zh-CN": "不太对，没关系。", "en": "Not quite, and that's fine."},
+    "next_question": {"zh-CN": "下一题", "en": "Next question"},
+    "done": {"zh-CN": "完成", "en": "Done"},
+    "score": {
+        "zh-CN": "{total} 题里答对了 {right} 题。",
+        "en": "You got {right} of {total} right.",
+    },
+    "well_done": {
+        "zh-CN": "谢谢你认真阅读。有任何疑问，请问医生或护士。",
+        "en": "Thank you for reading. If anything is unclear, ask your doctor or nurse.",
+    },
+    "back_to_page": {"zh-CN": "返回本页", "en": "Back to the page"},
 }
 
 

@@ -26,6 +26,7 @@ class Palette:
     primary_pressed: str = "#134A51"
     primary_soft: str = "#E3F0EF"
     accent: str = "#D9694B"  # decoration only, never text
+    dot_off: str = "#8E857A"  # inactive position dots: 3:1 against the page (WCAG 1.4.11)
     border: str = "#E7DFD5"
     pressed_surface: str = "#F1EBE3"
     warning_back: str = "#FDF0E7"

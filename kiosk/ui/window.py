@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.core.config import Config
 from kiosk.core.library import Library
+from kiosk.core.model import GUIDE, Page
 from kiosk.core.pin import Lockout
 from kiosk.ui.admin_gesture import AdminGesture
 from kiosk.ui.idle import IdleWatcher
@@ -26,6 +27,8 @@ from kiosk.ui.screen_cache import ScreenCache
 from kiosk.ui.screens.admin import AdminScreen
 from kiosk.ui.screens.article import ArticleScreen
 from kiosk.ui.screens.attract import AttractScreen
+from kiosk.ui.screens.check import CheckScreen
+from kiosk.ui.screens.guide import GuideScreen
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.theme import Theme
 from kiosk.ui.topbar import TopBar
@@ -204,17 +207,43 @@ class KioskWindow(QWidget):
         self.current_id = page.id
         key = ("page", page.id, page.lang, self.text_scale)
         screen = self.screens.get(key)
-        if not isinstance(screen, ArticleScreen):
-            screen = ArticleScreen(
-                self.library, page, self._content_theme(), self.timers.new_carousel_timer()
-            )
-            screen.open_page.connect(self.open_page)
-            screen.failed.connect(self.runtime_problems.append)
+        if screen is None:
+            screen = self._build_page(page)
             self.screens.put(key, screen)
-        elif not keep_scroll:
+        elif isinstance(screen, ArticleScreen) and not keep_scroll:
             screen.verticalScrollBar().setValue(0)
+        elif isinstance(screen, GuideScreen) and not keep_scroll:
+            screen.go_to(0)
         self._show(screen, page.title)
+        screen.setFocus()  # a guide takes the arrow and Page keys of a clicker
         return True
+
+    def _build_page(self, page: Page) -> QWidget:
+        theme, timer = self._content_theme(), self.timers.new_carousel_timer()
+        if page.type == GUIDE:
+            try:
+                guide = GuideScreen(self.library, page, theme, timer)
+            except Exception as exc:  # fall back to the article view, which says so
+                log.exception("guide %s could not be shown as steps", page.id)
+                self.runtime_problems.append(f"{page.file}:1: error: guide failed: {exc}")
+            else:
+                guide.open_page.connect(self.open_page)
+                guide.check_requested.connect(lambda: self.open_check(page))
+                return guide
+        article = ArticleScreen(self.library, page, theme, timer)
+        article.open_page.connect(self.open_page)
+        article.failed.connect(self.runtime_problems.append)
+        article.check_requested.connect(lambda: self.open_check(page))
+        return article
+
+    def open_check(self, page: Page) -> None:
+        """Check your understanding of ``page``; done, the reader returns to it."""
+        if not page.questions:
+            return
+        self.history.append(page.id)
+        check = CheckScreen(page, self._content_theme())
+        check.finished.connect(self.go_back)
+        self._show(check, page.title)
 
     def go_home(self) -> None:
         self.history.clear()

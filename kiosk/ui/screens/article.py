@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -31,10 +32,12 @@ class ArticleScreen(ScrollingScreen):
     """Signals:
     open_page(str): an internal link or a "Read next" card was tapped.
     failed(str): the page could not be rendered; carries a diagnostic line.
+    check_requested(): "Check your understanding" was tapped.
     """
 
     open_page = Signal(str)
     failed = Signal(str)
+    check_requested = Signal()
 
     def __init__(
         self, library: Library, page: Page, theme: Theme, carousel_timer: QTimer | None = None
@@ -79,6 +82,11 @@ class ArticleScreen(ScrollingScreen):
             self.body = RichText(rendered.html, theme.rich_text_css(), s.body, s.reading_width)
             self.body.page_link.connect(self.open_page.emit)
             column.addWidget(self.body)
+            if page.questions:
+                check = QPushButton(tr("check", page.lang))
+                check.setProperty("role", "primary")
+                check.clicked.connect(self.check_requested.emit)
+                column.addWidget(check, 0, Qt.AlignmentFlag.AlignLeft)
             column.addWidget(self._trust_footer(page, theme))
 
         related = library.related(page)

@@ -34,7 +34,7 @@ class Dots(QWidget):
         self.setObjectName("Dots")
         self.count, self.current = count, 0
         self._on = QColor(theme.palette.primary)
-        self._off = QColor(theme.palette.border)
+        self._off = QColor(theme.palette.dot_off)
         self._size = theme.px(14)
         self.setFixedHeight(theme.sizes.target)
 

@@ -40,6 +40,10 @@ def contrast(a: str, b: str) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
+def test_position_dots_stand_out_from_the_page() -> None:
+    assert contrast(P.dot_off, P.background) >= 3.0  # WCAG 1.4.11, non-text contrast
+
+
 @pytest.mark.parametrize("use", PAIRS)
 def test_text_contrast_meets_wcag_aa(use: str) -> None:
     assert contrast(*PAIRS[use]) >= 4.5
