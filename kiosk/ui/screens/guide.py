@@ -145,8 +145,12 @@ class SummaryView(QWidget):
     ) -> None:
         super().__init__()
         lang = page.lang
-        layout = QVBoxLayout(self)
+        # Side by side in landscape (steps | Read next), stacked in portrait.
+        self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.box.setSpacing(theme.sizes.gap * 2)
+        layout = QVBoxLayout()
         layout.setSpacing(theme.sizes.gap)
+        self.box.addLayout(layout, 1)
         heading = QLabel(tr("summary", lang))
         heading.setObjectName("StepTitle")
         layout.addWidget(heading)
@@ -164,12 +168,25 @@ class SummaryView(QWidget):
         layout.addStretch(1)
         related = library.related(page)
         if related:
+            reads = QVBoxLayout()
+            reads.setSpacing(theme.sizes.gap)
             title = QLabel(tr("read_next", lang))
             title.setObjectName("ReadNextTitle")
-            layout.addWidget(title)
+            reads.addWidget(title)
             carousel = Carousel(related, theme, carousel_timer)
             carousel.activated.connect(self.open_page.emit)
-            layout.addWidget(carousel)
+            reads.addWidget(carousel)
+            reads.addStretch(1)
+            self.box.addLayout(reads, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        landscape = event.size().width() >= event.size().height()
+        direction = (
+            QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
+        )
+        if self.box.direction() != direction:
+            self.box.setDirection(direction)
 
 
 class GuideScreen(QWidget):
@@ -287,7 +304,7 @@ class GuideScreen(QWidget):
         if self.index < total:
             self.progress.setText(tr("step_of", lang).format(n=self.index + 1, total=total))
         else:
-            self.progress.setText(tr("summary", lang))
+            self.progress.setText("")  # the summary has its own heading; the dots say where
         self.dots.set_current(self.index)
         self.previous_button.setEnabled(self.index > 0)
         self.next_button.setEnabled(self.index < self.last)

@@ -56,6 +56,7 @@ class Picture(QWidget):
             height,
         )
         painter = QPainter(self)
+        painter.setClipRect(target)  # shapes past an SVG's frame must not bleed out
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         if self._svg is not None:

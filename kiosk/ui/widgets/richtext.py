@@ -80,6 +80,7 @@ class RichText(QTextBrowser):
                 image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
                 image.fill(Qt.GlobalColor.transparent)
                 painter = QPainter(image)
+                painter.setClipRect(image.rect())
                 renderer.render(painter)
                 painter.end()
                 return image
