@@ -77,7 +77,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="show the top (default) or the end of a page",
     )
     snap.add_argument(
-        "--step", type=int, metavar="N", help="for a guide: step N (the last + 1 is the summary)"
+        "--step",
+        type=int,
+        metavar="N",
+        help="a guide's step N (the last + 1 is its summary); with --view check, question N",
     )
     snap.add_argument(
         "--view",

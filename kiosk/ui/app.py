@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.core.config import Config
 from kiosk.core.library import Library
 from kiosk.ui import fonts
+from kiosk.ui.screens.check import CheckScreen
 from kiosk.ui.screens.guide import GuideScreen
 from kiosk.ui.theme import Theme
 from kiosk.ui.window import KioskWindow, Timers
@@ -135,7 +136,7 @@ def snapshot(
         if page_id is not None and not window.open_page(page_id):
             known = ", ".join(sorted(library.ids)) or "none"
             return f"no page '{page_id}' (pages: {known})"
-        if step is not None:
+        if step is not None and view != "check":
             screen = window.screen_widget
             if not isinstance(screen, GuideScreen):
                 return f"--step needs a guide page (type: guide), not '{page_id}'"
@@ -152,6 +153,11 @@ def snapshot(
             if page is None or not page.questions:
                 return f"--view check needs a page with questions, not '{page_id}'"
             window.open_check(page)
+            check = window.screen_widget
+            if step is not None and isinstance(check, CheckScreen):
+                if not 1 <= step <= len(page.questions):
+                    return f"'{page_id}' has questions 1 to {len(page.questions)}"
+                check.show_question(step - 1)
         settle(app)
         screen = window.screen_widget
         if scroll == "bottom" and hasattr(screen, "scroll_to_end"):

@@ -71,6 +71,11 @@ class CheckScreen(QWidget):
         self.answer_buttons: list[QPushButton] = []
         self._show_question()
 
+    def show_question(self, index: int) -> None:
+        """Go straight to question ``index`` (for previews; a reader goes in order)."""
+        self.index = max(0, min(len(self.questions) - 1, index))
+        self._show_question()
+
     def _show_question(self) -> None:
         question = self.questions[self.index]
         total = len(self.questions)

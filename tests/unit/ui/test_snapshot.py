@@ -35,3 +35,30 @@ def test_an_unknown_page_exits_non_zero_with_a_clear_message(
     assert status == 1
     assert "no page 'no/such'" in capsys.readouterr().err
     assert not (tmp_path / "x.png").exists()
+
+
+@pytest.mark.parametrize(
+    ("extra", "size"),
+    [(["--step", "8"], (1920, 1080)), (["--view", "check", "--step", "2"], (1080, 1920))],
+)
+def test_guide_steps_and_check_questions_can_be_previewed(
+    tmp_path: Path, extra: list[str], size: tuple[int, int]
+) -> None:
+    (tmp_path / "kiosk.toml").write_text("", encoding="utf-8")
+    out = tmp_path / "step.png"
+    status = cli.main([
+        "snapshot", "--out", str(out), "--page", "weaning/gentle-weaning", "--lang", "zh-CN",
+        "--size", f"{size[0]}x{size[1]}", "--config", str(tmp_path / "kiosk.toml"), *extra,
+    ])  # fmt: skip
+    assert status == 0
+    assert QImage(str(out)).width() == size[0]
+
+
+def test_a_step_past_the_end_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "kiosk.toml").write_text("", encoding="utf-8")
+    status = cli.main([
+        "snapshot", "--out", str(tmp_path / "x.png"), "--page", "weaning/gentle-weaning",
+        "--step", "99", "--config", str(tmp_path / "kiosk.toml"),
+    ])  # fmt: skip
+    assert status == 1
+    assert "has steps 1 to 7 (and 8: summary)" in capsys.readouterr().err
