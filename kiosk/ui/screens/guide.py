@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.library import Library
 from kiosk.core.model import Page, Step
+from kiosk.ui import QWIDGETSIZE_MAX
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.carousel import Carousel
@@ -90,38 +91,65 @@ class StepDots(QWidget):
 
 
 class StepView(QWidget):
-    """One step: illustration and text, side by side or stacked."""
+    """One step: illustration and text, side by side (landscape) or stacked (portrait).
+
+    Stacked, the picture keeps its own shape and the pair sits in the middle of
+    the height, so a short step leaves no empty lower half.
+    """
+
+    # Portrait: the picture never takes more than this share of the height.
+    PORTRAIT_PICTURE_SHARE = 0.6
 
     def __init__(self, step: Step, theme: Theme) -> None:
         super().__init__()
         self.step = step
         self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self.box.setSpacing(theme.sizes.gap * 2)
-        self.picture = Picture(step.image)
+        self.box.addStretch(0)
+        self.picture = Picture(step.image, bleed=True, radius=theme.sizes.radius)
         self.picture.setObjectName("StepPicture")
         self.picture.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.box.addWidget(self.picture, 5)
-        text = QVBoxLayout()
-        text.setSpacing(theme.sizes.gap)
+        self.text = QVBoxLayout()
+        self.text.setSpacing(theme.sizes.gap)
         title = QLabel(step.title)
         title.setObjectName("StepTitle")
         title.setWordWrap(True)
-        text.addWidget(title)
+        self.text.addWidget(title)
         body = RichText(step.html, theme.rich_text_css(), theme.sizes.h3, theme.sizes.reading_width)
         # A swipe may start on the text: let it through to the guide.
         body.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
-        text.addWidget(body)
-        text.addStretch(1)
-        self.box.addLayout(text, 4)
+        self.text.addWidget(body)
+        self.text.addStretch(1)
+        self.box.addLayout(self.text, 4)
+        self.box.addStretch(0)
+
+    @property
+    def stacked(self) -> bool:
+        return self.box.direction() == QBoxLayout.Direction.TopToBottom
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
-        landscape = event.size().width() >= event.size().height()
-        direction = (
-            QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
-        )
-        if self.box.direction() != direction:
-            self.box.setDirection(direction)
+        size = event.size()
+        stacked = size.width() < size.height()
+        if stacked != self.stacked:
+            self.box.setDirection(
+                QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
+            )
+            # Items: [space, picture, text, space].
+            for index, stretch in enumerate((1, 0, 0, 1) if stacked else (0, 5, 4, 0)):
+                self.box.setStretch(index, stretch)
+            self.text.setStretch(self.text.count() - 1, 0 if stacked else 1)
+        if stacked:
+            natural = self.picture.natural_size()
+            margins = self.box.contentsMargins()
+            width = size.width() - margins.left() - margins.right()
+            shape = natural.height() / natural.width() if not natural.isEmpty() else 0.75
+            cap = size.height() * self.PORTRAIT_PICTURE_SHARE
+            self.picture.setFixedHeight(round(min(width * shape, cap)))
+        else:
+            self.picture.setMinimumHeight(0)
+            self.picture.setMaximumHeight(QWIDGETSIZE_MAX)
 
 
 class SummaryView(QWidget):

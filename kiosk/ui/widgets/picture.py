@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
+from PySide6.QtGui import QPainter, QPainterPath, QPaintEvent, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QWidget
 
@@ -13,10 +13,24 @@ from kiosk.core.model import Image
 
 
 class Picture(QWidget):
-    """Draws ``image`` centred and scaled to fit; its alt text is its accessible name."""
+    """Draws ``image`` centred and scaled to fit; its alt text is its accessible name.
 
-    def __init__(self, image: Image | None, parent: QWidget | None = None) -> None:
+    With ``bleed``, an illustration's shapes that run past its frame go on into
+    the spare space around it (up to rounded corners of ``radius``), so a wider
+    or taller box than the picture shows no hard edge where the frame ends.
+    """
+
+    def __init__(
+        self,
+        image: Image | None,
+        parent: QWidget | None = None,
+        *,
+        bleed: bool = False,
+        radius: int = 0,
+    ) -> None:
         super().__init__(parent)
+        self._bleed = bleed
+        self._radius = radius
         self._svg: QSvgRenderer | None = None
         self._pixmap: QPixmap | None = None
         if image is not None:
@@ -56,7 +70,12 @@ class Picture(QWidget):
             height,
         )
         painter = QPainter(self)
-        painter.setClipRect(target)  # shapes past an SVG's frame must not bleed out
+        if self._bleed:
+            frame = QPainterPath()
+            frame.addRoundedRect(QRectF(box), self._radius, self._radius)
+            painter.setClipPath(frame)
+        else:
+            painter.setClipRect(target)  # shapes past an SVG's frame must not bleed out
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         if self._svg is not None:

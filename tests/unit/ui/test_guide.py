@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from kiosk import resources
 from kiosk.core import loader
 from kiosk.ui.screens.check import CheckScreen
-from kiosk.ui.screens.guide import GuideScreen
+from kiosk.ui.screens.guide import GuideScreen, StepView
 from kiosk.ui.window import KioskWindow
 from tests.conftest import TODAY, write
 
@@ -157,5 +158,25 @@ def test_a_wrong_answer_shows_the_explanation_kindly(
     assert check.verdict.text() == "That's right!"
     qtbot.mouseClick(check.next_button, Qt.MouseButton.LeftButton)
     assert check.prompt.text() == "You got 1 of 2 right."
-    qtbot.mouseClick(check.next_button, Qt.MouseButton.LeftButton)
+    assert check.back_button.isVisible() and check.again_button.isVisible()
+    qtbot.mouseClick(check.back_button, Qt.MouseButton.LeftButton)
     assert window.screen_widget is screen  # back to the guide, where the reader was
+
+
+def test_on_a_portrait_screen_the_picture_stands_above_the_text_in_its_own_shape(
+    qtbot: QtBot, guide: tuple[KioskWindow, GuideScreen]
+) -> None:
+    window, screen = guide
+    window.resize(800, 1300)
+    view = screen.views[0]
+    assert isinstance(view, StepView)
+    qtbot.waitUntil(lambda: view.stacked and view.picture.width() > view.width() * 0.9)
+    picture = view.picture.geometry()
+    assert picture.width() == pytest.approx(2 * picture.height(), abs=2)  # pic.svg is 2:1
+    title = view.findChild(QLabel, "StepTitle")
+    assert title is not None and title.geometry().top() > picture.bottom()
+    # The pair sits mid-screen rather than leaving an empty lower half.
+    space_above = picture.top()
+    space_below = view.height() - view.text.geometry().bottom()
+    assert space_above > view.height() // 8
+    assert space_above == pytest.approx(space_below, abs=view.height() // 10)
