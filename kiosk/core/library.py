@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from types import MappingProxyType
 
-from kiosk.core import frontmatter, languages, paths, related
+from kiosk.core import frontmatter, languages, paths, related, teachback
 from kiosk.core.diagnostics import Diagnostic, Report, sort_key
 from kiosk.core.model import Page, Rendered
 
@@ -140,6 +140,24 @@ class Library:
                         f"related page '{page_id}' does not exist",
                     )
             _check_review(page, self.today, report)
+        for group in self._groups.values():
+            _check_questions_match(group, report)
+
+
+def _check_questions_match(group: dict[str, Page], report: Report) -> None:
+    """Each translation asks the same questions as the first language's version."""
+    ordered = [group[code] for code in languages.codes() if code in group]
+    if len(ordered) < 2:
+        return
+    reference = ordered[0]
+    name = f"the {reference.lang} version ({reference.file.name})"
+    for page in ordered[1:]:
+        if not (page.questions or reference.questions):
+            continue
+        for line, message in teachback.compare(
+            page.questions, reference.questions, name, page.lines.line("questions")
+        ):
+            report.warning(page.file, line, message)
 
 
 def _check_review(page: Page, today: dt.date, report: Report) -> None:

@@ -158,3 +158,45 @@ def _choice_index(answer: str, choices: tuple[str, ...]) -> int | None:
 
 def _text(value: Any) -> str:
     return str(value).strip() if isinstance(value, str | int | float) else ""
+
+
+def _shape(question: Question) -> str:
+    """What a question looks like whatever its language: kind, size and answer."""
+    if question.true_false:
+        return f"a yes/no question with the answer '{'yes' if question.answer == 0 else 'no'}'"
+    return f"{len(question.choices)} choices with choice {question.answer + 1} right"
+
+
+def compare(
+    questions: tuple[Question, ...],
+    other: tuple[Question, ...],
+    other_name: str,
+    questions_line: int,
+) -> list[tuple[int, str]]:
+    """Where ``questions`` differ in shape from ``other`` (a translation, ``other_name``).
+
+    Translations ask the same questions, so they have the same number of them,
+    each of the same kind, size and right answer. A comma inside ``[ ]`` that
+    splits one choice into two is the usual cause.
+    """
+    found: list[tuple[int, str]] = []
+    if len(questions) != len(other):
+        found.append(
+            (
+                questions_line,
+                f"{len(questions)} questions here but {len(other)} in {other_name}",
+            )
+        )
+    for number, (mine, theirs) in enumerate(zip(questions, other, strict=False), start=1):
+        if _shape(mine) != _shape(theirs):
+            hint = ""
+            if len(mine.choices) > len(theirs.choices) > 0:
+                hint = " (a comma inside [ ] splits a choice: put each choice on its own '- ' line)"
+            found.append(
+                (
+                    mine.line,
+                    f"question {number} has {_shape(mine)}, but in {other_name} it has "
+                    f"{_shape(theirs)}{hint}",
+                )
+            )
+    return found

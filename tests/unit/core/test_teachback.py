@@ -105,3 +105,43 @@ def test_kiosk_check_reports_a_malformed_question_with_its_line(
     assert cli.main(["check", "--strict", str(tmp_path / "c")]) == 1
     out = capsys.readouterr().out  # type: ignore[attr-defined]
     assert f"{tmp_path / 'c' / 'p.en.md'}:4: warning: question 1: no 'explain:'" in out
+
+
+def test_a_translation_that_asks_different_questions_is_named_at_its_line(
+    tmp_path: Path, assets: Path
+) -> None:
+    # The English author wrote an unquoted comma inside [ ], which YAML reads as a
+    # third choice, so choice 2 is no longer the one the Chinese version marks right.
+    write(
+        tmp_path,
+        "p.zh-CN.md",
+        "---\ntitle: 挤奶\nquestions:\n  - q: 该挤吗？\n    answer: 错\n    explain: 会更多。\n"
+        "  - q: 怎么办？\n    choices: [让他挤, 拒绝，因为会受伤]\n    answer: 2\n"
+        "    explain: 会受伤。\n---\n",
+    )
+    write(
+        tmp_path,
+        "p.en.md",
+        "---\ntitle: Pressing\nquestions:\n  - q: Squeeze?\n    answer: true\n    explain: More.\n"
+        "  - q: What is best?\n    choices: [Let them, Say no, because it hurts]\n    answer: 2\n"
+        "    explain: It hurts.\n---\n",
+    )
+    library = loader.load(tmp_path, assets, default_lang="zh-CN", today=TODAY)
+    found = [
+        (d.path.name, d.line, d.message) for d in library.diagnostics if "version" in d.message
+    ]
+    assert found == [
+        (
+            "p.en.md",
+            4,
+            "question 1 has a yes/no question with the answer 'yes', but in the zh-CN "
+            "version (p.zh-CN.md) it has a yes/no question with the answer 'no'",
+        ),
+        (
+            "p.en.md",
+            7,
+            "question 2 has 3 choices with choice 2 right, but in the zh-CN version "
+            "(p.zh-CN.md) it has 2 choices with choice 2 right (a comma inside [ ] splits "
+            "a choice: put each choice on its own '- ' line)",
+        ),
+    ]
