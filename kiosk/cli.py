@@ -83,6 +83,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="a guide's step N (the last + 1 is its summary); with --view check, question N",
     )
     snap.add_argument(
+        "--answer",
+        type=int,
+        metavar="K",
+        help="with --view check: tap answer K (1 = the first, or Yes) to show the feedback",
+    )
+    snap.add_argument(
         "--view",
         choices=("kiosk", "attract", "admin", "check"),
         default="kiosk",
@@ -289,6 +295,7 @@ def _snapshot(args: argparse.Namespace) -> int:
         scroll=args.scroll,
         view=args.view,
         step=args.step,
+        answer=args.answer,
     )
     if error:
         print(f"kiosk snapshot: error: {error}", file=sys.stderr)

@@ -125,6 +125,7 @@ def snapshot(
     scroll: str,
     view: str,
     step: int | None = None,
+    answer: int | None = None,
 ) -> str | None:
     """Render one screen to a PNG with no display. Returns an error message or None."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -158,6 +159,11 @@ def snapshot(
                 if not 1 <= step <= len(page.questions):
                     return f"'{page_id}' has questions 1 to {len(page.questions)}"
                 check.show_question(step - 1)
+            if answer is not None and isinstance(check, CheckScreen):
+                count = len(check.answer_buttons)
+                if not 1 <= answer <= count:
+                    return f"this question has answers 1 to {count}"
+                check.answer(answer - 1)
         settle(app)
         screen = window.screen_widget
         if scroll == "bottom" and hasattr(screen, "scroll_to_end"):

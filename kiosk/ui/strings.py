@@ -34,7 +34,8 @@ TEXT: dict[str, dict[str, str]] = {
     "right": {"zh-CN": "答对了！", "en": "That's right!"},
     "not_quite": {"zh-CN": "不太对，没关系。", "en": "Not quite, and that's fine."},
     "next_question": {"zh-CN": "下一题", "en": "Next question"},
-    "done": {"zh-CN": "完成", "en": "Done"},
+    "see_result": {"zh-CN": "看看结果", "en": "See how you did"},
+    "try_again": {"zh-CN": "再做一次", "en": "Try again"},
     "score": {
         "zh-CN": "{total} 题里答对了 {right} 题。",
         "en": "You got {right} of {total} right.",

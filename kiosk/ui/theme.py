@@ -51,6 +51,7 @@ class Sizes:
     button_text: int = 26
     bar_height: int = 104
     button: int = 76  # nav buttons: at least 64
+    big_button: int = 116  # a few big choices, such as Yes and No
     target: int = 56  # any tappable thing: at least 48
     radius: int = 22
     gap: int = 24
@@ -62,7 +63,7 @@ class Sizes:
 
 # Minimum pixel sizes on any screen: Home/Back 64, any target 48 (about 9 mm),
 # body text 22.
-FLOORS = {"button": 64, "target": 48, "body": 22, "small": 18, "bar_height": 84}
+FLOORS = {"button": 64, "big_button": 88, "target": 48, "body": 22, "small": 18, "bar_height": 84}
 
 
 @dataclass(frozen=True)

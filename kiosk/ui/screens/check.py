@@ -1,19 +1,71 @@
 """Check your understanding: one question at a time, big answers, kind feedback.
 
 After each answer the reader sees whether it was right and the author's
-explanation either way. Answers live only in this screen while it is open:
-nothing is stored, so nothing can be linked to a person.
+explanation either way. Landscape puts the question and answers on the left
+and the page's picture, then the feedback, on the right, so nothing the reader
+just tapped moves; portrait stacks them. Answers live only in this screen
+while it is open: nothing is stored, so nothing can be linked to a person.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.core.model import Page
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.picture import Picture
 from kiosk.ui.widgets.tappable import set_pressed
+
+
+class AnswerButton(QPushButton):
+    """A big answer button whose text wraps, however long the author wrote it."""
+
+    def __init__(self, text: str, padding: int) -> None:
+        super().__init__()
+        self.setProperty("role", "answer")
+        self.setAccessibleName(text)
+        self.label = QLabel(text)
+        self.label.setObjectName("AnswerText")
+        self.label.setWordWrap(True)
+        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        self._box = QHBoxLayout(self)
+        self._box.setContentsMargins(padding, padding // 2, padding, padding // 2)
+        self._box.addWidget(self.label)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def text(self) -> str:  # the label holds the text
+        return self.label.text()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt API)
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt API)
+        margins = self._box.contentsMargins()
+        inner = width - margins.left() - margins.right()
+        text = self.label.heightForWidth(inner)
+        return max(self.minimumHeight(), text + margins.top() + margins.bottom())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        width = max(self.minimumWidth(), self.label.sizeHint().width())
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        return QSize(self.minimumWidth(), self.minimumHeight())
 
 
 class CheckScreen(QWidget):
@@ -34,67 +86,136 @@ class CheckScreen(QWidget):
         s = theme.sizes
         outer = QVBoxLayout(self)
         outer.setContentsMargins(s.margin, s.margin, s.margin, s.margin)
-        column = QWidget()
-        column.setMaximumWidth(s.reading_width)
-        outer.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        column.setMinimumWidth(min(s.reading_width, theme.px(900)))
-        layout = QVBoxLayout(column)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(s.gap)
+        outer.setSpacing(s.gap)
+
+        heading = QHBoxLayout()
+        title = QLabel(tr("check", self.lang))
+        title.setObjectName("CheckTitle")
+        heading.addWidget(title, 1)
         self.progress = QLabel("")
         self.progress.setObjectName("StepProgress")
-        layout.addWidget(self.progress)
+        heading.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignRight)
+        outer.addLayout(heading)
+
+        self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.body.setSpacing(s.margin)
+        outer.addLayout(self.body, 1)
+
+        # The question side.
+        self.ask = ask = QVBoxLayout()
+        ask.setSpacing(s.gap)
         self.prompt = QLabel("")
         self.prompt.setObjectName("QuestionText")
         self.prompt.setWordWrap(True)
-        layout.addWidget(self.prompt)
-        self.answers_box = QVBoxLayout()
-        self.answers_box.setSpacing(s.gap // 2)
-        layout.addLayout(self.answers_box)
+        ask.addWidget(self.prompt)
+        self.answers_box = QGridLayout()
+        self.answers_box.setSpacing(s.gap)
+        ask.addLayout(self.answers_box)
+        self.closing = QLabel("")
+        self.closing.setObjectName("Explanation")
+        self.closing.setWordWrap(True)
+        self.closing.hide()
+        ask.addWidget(self.closing)
+        self.end_buttons = QHBoxLayout()
+        self.end_buttons.setSpacing(s.gap)
+        self.again_button = QPushButton(tr("try_again", self.lang))
+        self.again_button.setProperty("role", "secondary")
+        self.again_button.clicked.connect(self.restart)
+        self.back_button = QPushButton(tr("back_to_page", self.lang))
+        self.back_button.setProperty("role", "primary")
+        self.back_button.clicked.connect(self.finished.emit)
+        self.end_buttons.addWidget(self.again_button)
+        self.end_buttons.addStretch(1)
+        self.end_buttons.addWidget(self.back_button)
+        ask.addLayout(self.end_buttons)
+        ask.addStretch(1)
+        self.body.addLayout(ask, 1)
+
+        # The other side: the feedback once answered, and the page's picture.
+        # Landscape shows one or the other; portrait keeps the picture below.
+        self.side = QVBoxLayout()
+        self.side.setSpacing(s.gap)
         self.feedback = QFrame()
         self.feedback.setObjectName("Feedback")
         feedback_layout = QVBoxLayout(self.feedback)
-        feedback_layout.setContentsMargins(s.gap, s.gap, s.gap, s.gap)
+        feedback_layout.setContentsMargins(s.margin, s.margin, s.margin, s.margin)
+        feedback_layout.setSpacing(s.gap)
         self.verdict = QLabel("")
         self.verdict.setObjectName("Verdict")
+        self.verdict.setWordWrap(True)
         self.explanation = QLabel("")
         self.explanation.setObjectName("Explanation")
         self.explanation.setWordWrap(True)
+        self.next_button = QPushButton("")
+        self.next_button.setProperty("role", "primary")
+        self.next_button.clicked.connect(self.advance)
         feedback_layout.addWidget(self.verdict)
         feedback_layout.addWidget(self.explanation)
-        layout.addWidget(self.feedback)
-        self.next_button = QPushButton("")
-        self.next_button.setProperty("role", "nav")
-        self.next_button.clicked.connect(self.advance)
-        layout.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignRight)
-        layout.addStretch(1)
-        self.answer_buttons: list[QPushButton] = []
+        feedback_layout.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.side.addWidget(self.feedback)
+        self.cover = Picture(page.cover, bleed=True, radius=s.radius)
+        self.cover.setObjectName("StepPicture")
+        self.cover.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.side.addWidget(self.cover, 1)
+        self.side.addStretch(0)  # with the picture hidden, the feedback keeps its height
+        self.body.addLayout(self.side, 1)
+
+        self.answer_buttons: list[AnswerButton] = []
         self._show_question()
+
+    @property
+    def stacked(self) -> bool:
+        return self.body.direction() == QBoxLayout.Direction.TopToBottom
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        stacked = event.size().width() < event.size().height()
+        if stacked != self.stacked:
+            self.body.setDirection(
+                QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
+            )
+            self.body.setStretch(0, 0 if stacked else 1)
+            self.ask.setStretch(self.ask.count() - 1, 0 if stacked else 1)
+            self._show_side()
+
+    def _show_side(self) -> None:
+        """The feedback when there is some; the picture unless they must share a column."""
+        answered = self.feedback.isVisibleTo(self)
+        self.cover.setVisible(self.page.cover is not None and (self.stacked or not answered))
 
     def show_question(self, index: int) -> None:
         """Go straight to question ``index`` (for previews; a reader goes in order)."""
         self.index = max(0, min(len(self.questions) - 1, index))
         self._show_question()
 
+    def _clear_answers(self) -> None:
+        for button in self.answer_buttons:
+            self.answers_box.removeWidget(button)
+            button.hide()  # at once: deletion waits for the event loop
+            button.deleteLater()
+        self.answer_buttons = []
+
     def _show_question(self) -> None:
         question = self.questions[self.index]
         total = len(self.questions)
         self.progress.setText(tr("question_of", self.lang).format(n=self.index + 1, total=total))
         self.prompt.setText(question.prompt)
-        for button in self.answer_buttons:
-            self.answers_box.removeWidget(button)
-            button.deleteLater()
+        self._clear_answers()
         labels = question.choices or (tr("true", self.lang), tr("false", self.lang))
-        self.answer_buttons = []
+        # Yes and No sit side by side; written choices get a full row each.
+        columns = 1 if question.choices else 2
         for number, label in enumerate(labels):
-            button = QPushButton(label)
-            button.setProperty("role", "answer")
-            button.setMinimumHeight(self.theme.sizes.button)
+            button = AnswerButton(label, self.theme.sizes.gap)
+            if not question.choices:
+                button.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                button.setProperty("short", True)  # taller, as befits two big buttons
             button.clicked.connect(lambda _=False, n=number: self.answer(n))
-            self.answers_box.addWidget(button)
+            self.answers_box.addWidget(button, number // columns, number % columns)
             self.answer_buttons.append(button)
+        self.closing.hide()
+        self._show_end_buttons(False)
         self.feedback.hide()
-        self.next_button.hide()
+        self._show_side()
 
     def answer(self, chosen: int) -> None:
         question = self.questions[self.index]
@@ -105,14 +226,18 @@ class CheckScreen(QWidget):
             verdict = (
                 "right" if number == question.answer else ("wrong" if number == chosen else "")
             )
+            # Qt style sheets can't see an ancestor's :disabled, so say it as properties.
+            button.setProperty("answered", True)
             button.setProperty("verdict", verdict)
             set_pressed(button, False)  # re-polish so the verdict colours show
         self.verdict.setText(tr("right" if correct else "not_quite", self.lang))
+        self.feedback.setProperty("verdict", "right" if correct else "wrong")
+        set_pressed(self.feedback, False)
         self.explanation.setText(question.explanation)
-        self.feedback.show()
         last = self.index == len(self.questions) - 1
-        self.next_button.setText(tr("done" if last else "next_question", self.lang))
-        self.next_button.show()
+        self.next_button.setText(tr("see_result" if last else "next_question", self.lang))
+        self.feedback.show()
+        self._show_side()
 
     def advance(self) -> None:
         if self.index < len(self.questions) - 1:
@@ -121,15 +246,23 @@ class CheckScreen(QWidget):
             return
         self._show_end()
 
+    def restart(self) -> None:
+        """Start the questions again (nurses use this to re-teach and re-check)."""
+        self.index = 0
+        self.right = 0
+        self._show_question()
+
+    def _show_end_buttons(self, visible: bool) -> None:
+        self.again_button.setVisible(visible)
+        self.back_button.setVisible(visible)
+
     def _show_end(self) -> None:
         total = len(self.questions)
         self.progress.setText("")
         self.prompt.setText(tr("score", self.lang).format(right=self.right, total=total))
-        for button in self.answer_buttons:
-            button.hide()
-        self.verdict.setText("")
-        self.explanation.setText(tr("well_done", self.lang))
-        self.feedback.show()
-        self.next_button.setText(tr("back_to_page", self.lang))
-        self.next_button.clicked.disconnect()
-        self.next_button.clicked.connect(self.finished.emit)
+        self._clear_answers()
+        self.closing.setText(tr("well_done", self.lang))
+        self.closing.show()
+        self._show_end_buttons(True)
+        self.feedback.hide()
+        self._show_side()
