@@ -39,7 +39,11 @@ def test_an_unknown_page_exits_non_zero_with_a_clear_message(
 
 @pytest.mark.parametrize(
     ("extra", "size"),
-    [(["--step", "8"], (1920, 1080)), (["--view", "check", "--step", "2"], (1080, 1920))],
+    [
+        (["--step", "8"], (1920, 1080)),
+        (["--view", "check", "--step", "2"], (1080, 1920)),
+        (["--view", "check", "--step", "3", "--answer", "1"], (1920, 1080)),
+    ],
 )
 def test_guide_steps_and_check_questions_can_be_previewed(
     tmp_path: Path, extra: list[str], size: tuple[int, int]
@@ -62,3 +66,9 @@ def test_a_step_past_the_end_is_refused(tmp_path: Path, capsys: pytest.CaptureFi
     ])  # fmt: skip
     assert status == 1
     assert "has steps 1 to 7 (and 8: summary)" in capsys.readouterr().err
+    status = cli.main([
+        "snapshot", "--out", str(tmp_path / "x.png"), "--page", "weaning/gentle-weaning",
+        "--view", "check", "--answer", "3", "--config", str(tmp_path / "kiosk.toml"),
+    ])  # fmt: skip
+    assert status == 1
+    assert "this question has answers 1 to 2" in capsys.readouterr().err
