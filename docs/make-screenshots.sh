@@ -5,12 +5,19 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=docs/screenshots
 page=weaning/residual-milk
+guide=weaning/gentle-weaning
 for lang in en zh-CN; do
   for size in 1920x1080 1080x1920; do
     kiosk snapshot --lang "$lang" --size "$size" --out "$out/home-$lang-$size.png"
     kiosk snapshot --lang "$lang" --size "$size" --page "$page" --out "$out/article-top-$lang-$size.png"
     kiosk snapshot --lang "$lang" --size "$size" --page "$page" --scroll bottom \
       --out "$out/article-bottom-$lang-$size.png"
+    kiosk snapshot --lang "$lang" --size "$size" --page "$guide" --step 1 \
+      --out "$out/guide-step1-$lang-$size.png"
+    kiosk snapshot --lang "$lang" --size "$size" --page "$guide" --step 8 \
+      --out "$out/guide-summary-$lang-$size.png"
+    kiosk snapshot --lang "$lang" --size "$size" --page "$guide" --view check --step 3 --answer 1 \
+      --out "$out/check-$lang-$size.png"
   done
 done
 kiosk snapshot --view attract --out "$out/attract-1920x1080.png"
