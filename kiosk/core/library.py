@@ -167,6 +167,13 @@ def _check_review(page: Page, today: dt.date, report: Report) -> None:
             page.lines.line("reviewed_by"),
             "no 'reviewed_by': say who checked this health information",
         )
+    elif page.reviewed is None:
+        report.warning(
+            page.file,
+            page.lines.line("reviewed_by"),
+            "no 'reviewed' date: no clinician has signed this page off yet; once one "
+            "has, add 'reviewed' and a new 'review_due'",
+        )
     if not page.source:
         report.warning(
             page.file,

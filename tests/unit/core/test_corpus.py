@@ -16,20 +16,24 @@ EXPECTED: dict[str, set[tuple[int, Severity, str]]] = {
     "not-a-mapping.md": {(2, E, "front matter must be")},
     "no-title.md": {(1, E, "no title")},
     "binary.md": {(1, E, "not a text file")},
-    "remote-image.md": {(9, W, "remote image 'https://example.org/pixel.png' dropped")},
-    "missing-image.md": {(7, W, "image 'img/not-there.svg' not found")},
-    "escaping-image.md": {(8, W, "points outside the content folder")},
-    "broken-link.md": {(7, W, "broken link to 'no-such-page.md'")},
-    "unknown-related.md": {(7, W, "related page 'does/not-exist' does not exist")},
-    "unknown-key.md": {(5, W, "unknown front-matter key 'titel' (did you mean 'title'?)")},
-    "wrong-type.md": {(5, W, "'weight' should be a whole number")},
-    "impossible-date.md": {(5, W, "impossible date: 2026-02-30")},
+    "remote-image.md": {(10, W, "remote image 'https://example.org/pixel.png' dropped")},
+    "missing-image.md": {(8, W, "image 'img/not-there.svg' not found")},
+    "escaping-image.md": {(9, W, "points outside the content folder")},
+    "broken-link.md": {(8, W, "broken link to 'no-such-page.md'")},
+    "unknown-related.md": {(8, W, "related page 'does/not-exist' does not exist")},
+    "unknown-key.md": {(6, W, "unknown front-matter key 'titel' (did you mean 'title'?)")},
+    "wrong-type.md": {(6, W, "'weight' should be a whole number")},
+    "impossible-date.md": {
+        (5, W, "impossible date: 2026-02-30"),
+        (4, W, "no 'reviewed' date"),  # the impossible one is ignored, so none is left
+    },
     "review-passed.md": {(6, W, "review was due on 2021-01-01")},
     "no-reviewed-by.md": {(1, W, "no 'reviewed_by'")},
+    "not-reviewed.md": {(4, W, "no 'reviewed' date: no clinician has signed this page off")},
     "duplicate.md": {(1, W, "duplicate page id 'duplicate'")},
-    "guide-without-steps.md": {(7, W, "guide has no steps")},
-    "not-utf8.md": {(6, W, "not UTF-8")},
-    "hostile-html.md": {(8, W, "raw HTML '<script' removed")},
+    "guide-without-steps.md": {(8, W, "guide has no steps")},
+    "not-utf8.md": {(7, W, "not UTF-8")},
+    "hostile-html.md": {(9, W, "raw HTML '<script' removed")},
     "section/unknown-language.fr.md": {(1, W, "unknown language 'fr'")},
     # Loads, but a page with no front matter has no trust fields: say so.
     "no-front-matter.md": {(1, W, "no 'reviewed_by'"), (1, W, "no 'source'")},
@@ -87,5 +91,5 @@ def test_a_line_of_yaml_context_points_at_the_real_mistake(bad_library: Library)
 def test_messages_are_in_compiler_style(bad_library: Library) -> None:
     item = next(d for d in bad_library.diagnostics if d.path.name == "wrong-type.md")
     assert str(item) == (
-        f"{DATA / 'bad' / 'wrong-type.md'}:5: warning: 'weight' should be a whole number; ignored"
+        f"{DATA / 'bad' / 'wrong-type.md'}:6: warning: 'weight' should be a whole number; ignored"
     )

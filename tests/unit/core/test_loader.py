@@ -8,7 +8,8 @@ from kiosk.core import loader
 from kiosk.core.model import GUIDE
 from tests.conftest import TODAY, write
 
-TRUST = "source: Hospital\nreviewed_by: Nurse\n"
+TRUST_BY = "source: Hospital\nreviewed_by: Nurse\n"
+TRUST = TRUST_BY + "reviewed: 2026-01-01\n"
 
 
 def _load(root: Path, assets: Path, **kwargs: object) -> loader.Library:
@@ -148,7 +149,7 @@ def test_review_due_before_reviewed_is_a_warning(tmp_path: Path, assets: Path) -
     write(
         tmp_path,
         "r.en.md",
-        f"---\ntitle: R\n{TRUST}reviewed: 2026-05-01\nreview_due: 2026-04-01\n---\n",
+        f"---\ntitle: R\n{TRUST_BY}reviewed: 2026-05-01\nreview_due: 2026-04-01\n---\n",
     )
     library = _load(tmp_path, assets, expected_languages=("en",))
     messages = [d.message for d in library.diagnostics]

@@ -51,7 +51,7 @@ def library(tmp_path: Path) -> Library:
             root,
             f"topic/page-{index}.en.md",
             f"---\ntitle: Page {index}\nsummary: Summary {index}.\ntags: [shared]\n"
-            f"weight: {index + 1}\nsource: Test\nreviewed_by: Test\n---\n\n"
+            f"weight: {index + 1}\nsource: Test\nreviewed_by: Test\nreviewed: 2026-01-01\n---\n\n"
             f"Body of page {index}. See [the next one](page-{(index + 1) % 6}.en.md).\n",
         )
     write(root, "topic/page-0.zh-CN.md", "---\ntitle: 第零页\ntags: [shared]\n---\n\n正文。\n")
