@@ -6,14 +6,15 @@ The order is fixed: config and content are loaded before this module is imported
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -35,6 +36,31 @@ def application(argv: list[str] | None = None) -> QApplication:
     app = QApplication(argv or [sys.argv[0]])
     app.setApplicationName("kiosk")
     return app
+
+
+# Qt's offscreen platform says this for every top-level window; it means nothing
+# for a snapshot and would bury real messages.
+_OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints()"
+
+
+@contextlib.contextmanager
+def _without_offscreen_noise() -> Iterator[None]:
+    """Drop that one message; pass every other one on to the handler before us."""
+    previous: Callable[..., None] | None = None
+
+    def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        if message == _OFFSCREEN_NOISE:
+            return
+        if previous is not None:
+            previous(kind, context, message)
+        else:
+            print(message, file=sys.stderr)
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        yield
+    finally:
+        qInstallMessageHandler(previous)
 
 
 def build_window(
@@ -129,6 +155,22 @@ def snapshot(
 ) -> str | None:
     """Render one screen to a PNG with no display. Returns an error message or None."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with _without_offscreen_noise():
+        return _snapshot(library, config, out, size, lang, page_id, scroll, view, step, answer)
+
+
+def _snapshot(
+    library: Library,
+    config: Config,
+    out: Path,
+    size: tuple[int, int],
+    lang: str | None,
+    page_id: str | None,
+    scroll: str,
+    view: str,
+    step: int | None,
+    answer: int | None,
+) -> str | None:
     app = application()
     window = build_window(app, library, config, size, kiosk_mode=False, lang=lang)
     try:
