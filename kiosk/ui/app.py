@@ -156,66 +156,68 @@ def snapshot(
     """Render one screen to a PNG with no display. Returns an error message or None."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with _without_offscreen_noise():
-        return _snapshot(library, config, out, size, lang, page_id, scroll, view, step, answer)
+        app = application()
+        window = build_window(app, library, config, size, kiosk_mode=False, lang=lang)
+        try:
+            window.resize(*size)
+            window.show()
+            problem = _show(app, window, library, page_id, view, step, answer)
+            if problem is not None:
+                return problem
+            settle(app)
+            screen = window.screen_widget
+            if scroll == "bottom" and hasattr(screen, "scroll_to_end"):
+                screen.scroll_to_end()
+            settle(app)
+            image = window.grab()
+            out.parent.mkdir(parents=True, exist_ok=True)
+            if not image.save(str(out)):
+                return f"could not write {out}"
+            return None
+        finally:
+            window.request_exit()
+            window.deleteLater()
 
 
-def _snapshot(
+def _show(
+    app: QApplication,
+    window: KioskWindow,
     library: Library,
-    config: Config,
-    out: Path,
-    size: tuple[int, int],
-    lang: str | None,
     page_id: str | None,
-    scroll: str,
     view: str,
     step: int | None,
     answer: int | None,
 ) -> str | None:
-    app = application()
-    window = build_window(app, library, config, size, kiosk_mode=False, lang=lang)
-    try:
-        window.resize(*size)
-        window.show()
-        if page_id is not None and not window.open_page(page_id):
-            known = ", ".join(sorted(library.ids)) or "none"
-            return f"no page '{page_id}' (pages: {known})"
-        if step is not None and view != "check":
-            screen = window.screen_widget
-            if not isinstance(screen, GuideScreen):
-                return f"--step needs a guide page (type: guide), not '{page_id}'"
-            if not 1 <= step <= screen.last + 1:
-                return f"'{page_id}' has steps 1 to {screen.last} (and {screen.last + 1}: summary)"
-            settle(app)
-            screen.go_to(step - 1, animate=False)
-        if view == "attract":
-            window.show_attract()
-        elif view == "admin":
-            window.show_admin()
-        elif view == "check":
-            page = library.get(page_id or "", window.lang)
-            if page is None or not page.questions:
-                return f"--view check needs a page with questions, not '{page_id}'"
-            window.open_check(page)
-            check = window.screen_widget
-            if step is not None and isinstance(check, CheckScreen):
-                if not 1 <= step <= len(page.questions):
-                    return f"'{page_id}' has questions 1 to {len(page.questions)}"
-                check.show_question(step - 1)
-            if answer is not None and isinstance(check, CheckScreen):
-                count = len(check.answer_buttons)
-                if not 1 <= answer <= count:
-                    return f"this question has answers 1 to {count}"
-                check.answer(answer - 1)
-        settle(app)
+    """Go to the screen a snapshot asks for. Returns an error message or None."""
+    if page_id is not None and not window.open_page(page_id):
+        known = ", ".join(sorted(library.ids)) or "none"
+        return f"no page '{page_id}' (pages: {known})"
+    if step is not None and view != "check":
         screen = window.screen_widget
-        if scroll == "bottom" and hasattr(screen, "scroll_to_end"):
-            screen.scroll_to_end()
+        if not isinstance(screen, GuideScreen):
+            return f"--step needs a guide page (type: guide), not '{page_id}'"
+        if not 1 <= step <= screen.last + 1:
+            return f"'{page_id}' has steps 1 to {screen.last} (and {screen.last + 1}: summary)"
         settle(app)
-        image = window.grab()
-        out.parent.mkdir(parents=True, exist_ok=True)
-        if not image.save(str(out)):
-            return f"could not write {out}"
-        return None
-    finally:
-        window.request_exit()
-        window.deleteLater()
+        screen.go_to(step - 1, animate=False)
+    if view == "attract":
+        window.show_attract()
+    elif view == "admin":
+        window.show_admin()
+    elif view == "check":
+        page = library.get(page_id or "", window.lang)
+        if page is None or not page.questions:
+            return f"--view check needs a page with questions, not '{page_id}'"
+        window.open_check(page)
+        check = window.screen_widget
+        assert isinstance(check, CheckScreen)
+        if step is not None:
+            if not 1 <= step <= len(page.questions):
+                return f"'{page_id}' has questions 1 to {len(page.questions)}"
+            check.show_question(step - 1)
+        if answer is not None:
+            count = len(check.answer_buttons)
+            if not 1 <= answer <= count:
+                return f"this question has answers 1 to {count}"
+            check.answer(answer - 1)
+    return None
