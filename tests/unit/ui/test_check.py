@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -106,3 +107,26 @@ def test_try_again_starts_over_with_a_clean_score(qtbot: QtBot, check: CheckScre
     qtbot.mouseClick(check.answer_buttons[1], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(check.next_button, Qt.MouseButton.LeftButton)
     assert check.prompt.text() == "You got 2 of 2 right."
+
+
+def _files_under(root: Path) -> dict[Path, bytes]:
+    return {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def test_answers_leave_no_trace_on_disk_or_for_the_next_reader(
+    qtbot: QtBot, check: CheckScreen
+) -> None:
+    homes = [Path(os.environ[name]) for name in ("XDG_DATA_HOME", "XDG_STATE_HOME")]
+    before = [_files_under(home) for home in homes]
+    for _ in check.questions:
+        qtbot.mouseClick(check.answer_buttons[1], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(check.next_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(check.back_button, Qt.MouseButton.LeftButton)
+    assert [_files_under(home) for home in homes] == before
+    window = check.window()
+    assert isinstance(window, KioskWindow)
+    window.open_check(check.page)  # the next reader starts afresh
+    again = window.screen_widget
+    assert isinstance(again, CheckScreen)
+    assert (again.index, again.right) == (0, 0)
+    assert again.progress.text() == "Question 1 of 2"
