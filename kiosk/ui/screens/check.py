@@ -27,7 +27,7 @@ from kiosk.core.model import Page
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.picture import Picture
-from kiosk.ui.widgets.tappable import set_pressed
+from kiosk.ui.widgets.tappable import repolish
 
 
 class AnswerButton(QPushButton):
@@ -229,10 +229,10 @@ class CheckScreen(QWidget):
             # Qt style sheets can't see an ancestor's :disabled, so say it as properties.
             button.setProperty("answered", True)
             button.setProperty("verdict", verdict)
-            set_pressed(button, False)  # re-polish so the verdict colours show
+            repolish(button)  # so the verdict colours show
         self.verdict.setText(tr("right" if correct else "not_quite", self.lang))
         self.feedback.setProperty("verdict", "right" if correct else "wrong")
-        set_pressed(self.feedback, False)
+        repolish(self.feedback)
         self.explanation.setText(question.explanation)
         last = self.index == len(self.questions) - 1
         self.next_button.setText(tr("see_result" if last else "next_question", self.lang))

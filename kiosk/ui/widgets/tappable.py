@@ -13,6 +13,15 @@ def set_pressed(widget: QWidget, pressed: bool) -> None:
     if widget.property("pressed") == pressed:
         return
     widget.setProperty("pressed", pressed)
+    repolish(widget)
+
+
+def repolish(widget: QWidget) -> None:
+    """Apply the style sheet again after a property it selects on has changed.
+
+    Qt matches property selectors only when a widget is polished, and children
+    matched through the parent (``[verdict="right"] QLabel``) need it too.
+    """
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)

@@ -130,3 +130,17 @@ def test_answers_leave_no_trace_on_disk_or_for_the_next_reader(
     assert isinstance(again, CheckScreen)
     assert (again.index, again.right) == (0, 0)
     assert again.progress.text() == "Question 1 of 2"
+
+
+def test_the_feedback_colour_follows_each_answer(qtbot: QtBot, check: CheckScreen) -> None:
+    palette = check.theme.palette
+
+    def feedback_colour() -> str:
+        inside = check.feedback.rect().center()
+        return str(check.feedback.grab().toImage().pixelColor(inside).name()).upper()
+
+    qtbot.mouseClick(check.answer_buttons[1], Qt.MouseButton.LeftButton)  # right: it is false
+    assert feedback_colour() == palette.tip_back
+    qtbot.mouseClick(check.next_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(check.answer_buttons[0], Qt.MouseButton.LeftButton)  # wrong
+    assert feedback_colour() == palette.note_back
