@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.core.model import Page
+from kiosk.ui.layout import follow_orientation, is_stacked
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.picture import Picture
@@ -165,17 +166,13 @@ class CheckScreen(QWidget):
 
     @property
     def stacked(self) -> bool:
-        return self.body.direction() == QBoxLayout.Direction.TopToBottom
+        return is_stacked(self.body)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
-        stacked = event.size().width() < event.size().height()
-        if stacked != self.stacked:
-            self.body.setDirection(
-                QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
-            )
-            self.body.setStretch(0, 0 if stacked else 1)
-            self.ask.setStretch(self.ask.count() - 1, 0 if stacked else 1)
+        if follow_orientation(self.body, event.size()):
+            self.body.setStretch(0, 0 if self.stacked else 1)
+            self.ask.setStretch(self.ask.count() - 1, 0 if self.stacked else 1)
             self._show_side()
 
     def _show_side(self) -> None:

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.library import Library
 from kiosk.core.model import Page, Step
-from kiosk.ui import QWIDGETSIZE_MAX
+from kiosk.ui.layout import QWIDGETSIZE_MAX, follow_orientation, is_stacked
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.carousel import Carousel
@@ -126,21 +126,17 @@ class StepView(QWidget):
 
     @property
     def stacked(self) -> bool:
-        return self.box.direction() == QBoxLayout.Direction.TopToBottom
+        return is_stacked(self.box)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
         size = event.size()
-        stacked = size.width() < size.height()
-        if stacked != self.stacked:
-            self.box.setDirection(
-                QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
-            )
+        if follow_orientation(self.box, size):
             # Items: [space, picture, text, space].
-            for index, stretch in enumerate((1, 0, 0, 1) if stacked else (0, 5, 4, 0)):
+            for index, stretch in enumerate((1, 0, 0, 1) if self.stacked else (0, 5, 4, 0)):
                 self.box.setStretch(index, stretch)
-            self.text.setStretch(self.text.count() - 1, 0 if stacked else 1)
-        if stacked:
+            self.text.setStretch(self.text.count() - 1, 0 if self.stacked else 1)
+        if self.stacked:
             natural = self.picture.natural_size()
             margins = self.box.contentsMargins()
             width = size.width() - margins.left() - margins.right()
@@ -209,12 +205,7 @@ class SummaryView(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
-        landscape = event.size().width() >= event.size().height()
-        direction = (
-            QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
-        )
-        if self.box.direction() != direction:
-            self.box.setDirection(direction)
+        follow_orientation(self.box, event.size())
 
 
 class GuideScreen(QWidget):
