@@ -65,9 +65,6 @@ class AnswerButton(QPushButton):
         width = max(self.minimumWidth(), self.label.sizeHint().width())
         return QSize(width, self.heightForWidth(width))
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
-        return QSize(self.minimumWidth(), self.minimumHeight())
-
 
 class CheckScreen(QWidget):
     """Signals:
