@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.core.config import Config
 from kiosk.core.library import Library
-from kiosk.ui import fonts
+from kiosk.ui import binding, fonts
 from kiosk.ui.screens.check import CheckScreen
 from kiosk.ui.screens.guide import GuideScreen
 from kiosk.ui.theme import Theme
@@ -113,6 +113,11 @@ def run(
     reload: Callable[[], Library],
 ) -> int:
     app = application()
+    leak = binding.leak_message()
+    if leak is not None:
+        log.critical("%s", leak)
+        print(f"kiosk: error: {leak}", file=sys.stderr)
+        return 2
     screens = QGuiApplication.screens()
     chosen = screens[screen] if 0 <= screen < len(screens) else QGuiApplication.primaryScreen()
     geometry = chosen.geometry()
