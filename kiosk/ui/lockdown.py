@@ -1,13 +1,14 @@
 """In kiosk mode, nothing a visitor does leaves the app or opens anything.
 
-Swallows the keys that close or switch windows, right- and middle-clicks, context
-menus and drag-and-drop, for the whole application.
+Swallows the keys that close or switch windows or reach the clipboard, right- and
+middle-clicks, context menus and drag-and-drop, for the whole application. (Text
+cannot be selected in the first place: see ``widgets/richtext.py``.)
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent
 
 Key = Qt.Key
 Mod = Qt.KeyboardModifier
@@ -20,6 +21,13 @@ BLOCKED_CHORDS = {
     (Mod.ControlModifier, Key.Key_F4),
     (Mod.AltModifier, Key.Key_Tab),
 }
+# Select all, and whatever the platform binds to the clipboard (Ctrl+C, Ctrl+Insert ...).
+CLIPBOARD = (
+    QKeySequence.StandardKey.SelectAll,
+    QKeySequence.StandardKey.Copy,
+    QKeySequence.StandardKey.Cut,
+    QKeySequence.StandardKey.Paste,
+)
 MOUSE = {
     QEvent.Type.MouseButtonPress,
     QEvent.Type.MouseButtonRelease,
@@ -33,7 +41,9 @@ def is_blocked_key(event: QKeyEvent) -> bool:
     if key in BLOCKED_KEYS:
         return True
     modifiers = event.modifiers()
-    return any(modifiers & mod and key == chord for mod, chord in BLOCKED_CHORDS)
+    if any(modifiers & mod and key == chord for mod, chord in BLOCKED_CHORDS):
+        return True
+    return any(event.matches(standard) for standard in CLIPBOARD)
 
 
 class Lockdown(QObject):

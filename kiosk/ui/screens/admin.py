@@ -10,9 +10,19 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QVB
 from kiosk.ui.kinetic import make_kinetic
 from kiosk.ui.theme import Theme
 
+NO_PIN_WARNING = (
+    "No admin PIN is set, so anyone can open this menu and it offers no Exit. To set one, "
+    "run 'kiosk set-pin' on this machine, then restart the kiosk.\n"
+    "未设置管理密码：任何人都能打开此菜单，因此这里没有“退出”。请在本机运行 'kiosk set-pin' "
+    "设置密码，然后重启。"
+)
+
 
 class AdminScreen(QWidget):
     """Exit, reload, and the content's diagnostics.
+
+    Exit is offered only where leaving is meant to be possible: behind a PIN, or
+    in an author's window. A kiosk with no PIN keeps visitors in.
 
     Signals:
         exit_requested(): leave the kiosk.
@@ -24,7 +34,9 @@ class AdminScreen(QWidget):
     reload_requested = Signal()
     closed = Signal()
 
-    def __init__(self, diagnostics: Sequence[str], pin_set: bool, theme: Theme):
+    def __init__(
+        self, diagnostics: Sequence[str], pin_set: bool, theme: Theme, *, can_exit: bool
+    ) -> None:
         super().__init__()
         self.setObjectName("Screen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -37,10 +49,7 @@ class AdminScreen(QWidget):
         layout.addWidget(title)
         self.warning: QLabel | None = None
         if not pin_set:
-            self.warning = QLabel(
-                "No admin PIN set: anyone can open this menu. Run 'kiosk set-pin'.\n"
-                "未设置管理密码：任何人都能打开此菜单。请运行 'kiosk set-pin'。"
-            )
+            self.warning = QLabel(NO_PIN_WARNING)
             self.warning.setObjectName("AdminWarning")
             self.warning.setWordWrap(True)
             layout.addWidget(self.warning)
@@ -52,11 +61,14 @@ class AdminScreen(QWidget):
         self.reload_button = QPushButton("Reload content · 重新载入")
         self.reload_button.setProperty("role", "secondary")
         self.reload_button.clicked.connect(self.reload_requested.emit)
-        self.exit_button = QPushButton("Exit kiosk · 退出")
-        self.exit_button.setProperty("role", "danger")
-        self.exit_button.clicked.connect(self.exit_requested.emit)
-        for button in (self.back_button, self.reload_button, self.exit_button):
+        for button in (self.back_button, self.reload_button):
             buttons.addWidget(button)
+        self.exit_button: QPushButton | None = None
+        if can_exit:
+            self.exit_button = QPushButton("Exit kiosk · 退出")
+            self.exit_button.setProperty("role", "danger")
+            self.exit_button.clicked.connect(self.exit_requested.emit)
+            buttons.addWidget(self.exit_button)
         layout.addLayout(buttons)
         count = QLabel(f"Content problems · 内容问题: {len(diagnostics)}")
         count.setObjectName("TrustLine")

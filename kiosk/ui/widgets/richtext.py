@@ -3,6 +3,10 @@
 The view is as tall as its text; the screen around it scrolls (kinetically). SVG
 images are drawn by QtSvg at the size they are shown, so they stay crisp; every
 image is scaled down to the text width.
+
+Qt's text interaction is switched off entirely: with it, a triple-click or Ctrl+A
+selects the page and Ctrl+C copies it, even when only links are meant to be
+active. A tap on a link is recognised here instead.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from PySide6.QtCore import QSize, QSizeF, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QImage,
     QImageReader,
+    QMouseEvent,
     QPainter,
     QResizeEvent,
     QTextBlock,
@@ -20,6 +25,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QWidget
+
+from kiosk.ui.widgets.tappable import TapTracker
 
 SVG_RENDER_WIDTH = 1600  # pixels; enough for the widest column on a 4K screen
 
@@ -44,9 +51,12 @@ class RichText(QTextBrowser):
         super().__init__(parent)
         self._max_image_width = max_image_width
         self._natural: dict[str, QSize] = {}
+        self._tap = TapTracker()
+        self._pressed_link = ""
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -67,6 +77,29 @@ class RichText(QTextBrowser):
     def _follow(self, url: QUrl) -> None:
         if url.scheme() == "page":
             self.page_link.emit(url.path())
+
+    # A tap is a press and a release on the same link without a drag between.
+    # When the kinetic scroller takes a drag over, it ends the press far outside
+    # the view, so a scroll that starts on a link never follows it.
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt API)
+        if self._tap.press(event.position().toPoint(), event.button()):
+            self._pressed_link = self.anchorAt(event.position().toPoint())
+        event.ignore()  # the screen behind may start a scroll
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt API)
+        self._tap.move(event.position().toPoint())
+        event.ignore()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt API)
+        tapped = self._tap.release()
+        link, self._pressed_link = self._pressed_link, ""
+        if tapped and link and self.anchorAt(event.position().toPoint()) == link:
+            self.anchorClicked.emit(QUrl(link))
+        event.ignore()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt API)
+        event.ignore()
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:  # noqa: N802 (Qt API)
         url = QUrl(url)

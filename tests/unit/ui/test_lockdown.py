@@ -6,14 +6,15 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
-from PySide6.QtGui import QContextMenuEvent, QDropEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QContextMenuEvent, QDropEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.core.config import Config
 from kiosk.core.pin import hash_pin
 from kiosk.ui.screens.admin import AdminScreen
 from kiosk.ui.widgets.pinpad import PinPad
+from kiosk.ui.widgets.richtext import RichText
 from kiosk.ui.window import KioskWindow
 from tests.unit.ui.conftest import Clock
 
@@ -150,21 +151,89 @@ def test_five_wrong_pins_lock_the_pad_for_a_minute(
     assert isinstance(window.staff, AdminScreen)
 
 
-def test_without_a_pin_the_gesture_opens_admin_with_a_warning(
+def test_without_a_pin_the_gesture_opens_admin_with_a_warning_and_no_exit(
     qtbot: QtBot, make_window: MakeWindow
 ) -> None:
     window = make_window()
     _tap_corner(qtbot, window, 5)
     admin = window.staff
     assert isinstance(admin, AdminScreen)
-    assert admin.warning is not None and "No admin PIN set" in admin.warning.text()
+    assert admin.warning is not None and "No admin PIN is set" in admin.warning.text()
+    assert "kiosk set-pin" in admin.warning.text()
+    assert admin.exit_button is None
+    assert not [b for b in admin.findChildren(QPushButton) if "Exit" in b.text()]
 
 
-def test_exit_in_admin_closes_the_kiosk(qtbot: QtBot, make_window: MakeWindow) -> None:
-    window = make_window()
-    window.show_admin()
+def test_behind_a_pin_exit_closes_the_kiosk(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window(Config(default_language="en", pin_hash=hash_pin("2468")))
+    window.open_staff()
+    pad = window.staff
+    assert isinstance(pad, PinPad)
+    _enter(qtbot, pad, "2468")
     admin = window.staff
-    assert isinstance(admin, AdminScreen)
+    assert isinstance(admin, AdminScreen) and admin.warning is None
+    assert admin.exit_button is not None
     with qtbot.waitSignal(window.exit_requested):
         qtbot.mouseClick(admin.exit_button, Qt.MouseButton.LeftButton)
     assert not window.isVisible()
+
+
+def test_an_authors_window_offers_exit_without_a_pin(make_window: MakeWindow) -> None:
+    window = make_window(kiosk_mode=False)
+    window.show_admin()
+    admin = window.staff
+    assert isinstance(admin, AdminScreen) and admin.exit_button is not None
+
+
+def _selected_text(window: KioskWindow) -> list[str]:
+    """Any text a visitor has selected, in any text view or label of the kiosk."""
+    found = [
+        view.textCursor().selectedText()
+        for view in window.findChildren(QTextEdit)
+        if view.textCursor().hasSelection()
+    ]
+    found += [label.selectedText() for label in window.findChildren(QLabel)]
+    return [text for text in found if text]
+
+
+def test_a_page_cannot_be_selected_or_copied(qtbot: QtBot, make_window: MakeWindow) -> None:
+    clipboard = QApplication.clipboard()
+    clipboard.setText("before")
+    window = make_window()
+    window.open_page("topic/page-0")
+    body = window.findChild(RichText)
+    assert body is not None
+    view = body.viewport()
+    middle = QPoint(view.width() // 4, 10)
+    for _ in range(3):  # a triple click selects a paragraph in a normal text view
+        qtbot.mouseDClick(view, Qt.MouseButton.LeftButton, pos=middle)
+    qtbot.mousePress(view, Qt.MouseButton.LeftButton, pos=QPoint(2, 2))
+    qtbot.mouseMove(view, QPoint(view.width() - 2, view.height() - 2))
+    qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=QPoint(view.width() - 2, 2))
+    for target in (body, view, window):
+        qtbot.keyClick(target, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(target, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(target, Qt.Key.Key_Insert, Qt.KeyboardModifier.ControlModifier)
+    assert _selected_text(window) == []
+    assert clipboard.text() == "before"
+
+
+def test_copy_keys_never_reach_a_widget_in_kiosk_mode(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    seen: list[int] = []
+
+    class Probe(QWidget):
+        def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+            if event.key() != Qt.Key.Key_Control:
+                seen.append(event.key())
+
+    probe = Probe(window)
+    probe.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    probe.show()
+    probe.setFocus()
+    for key in (Qt.Key.Key_A, Qt.Key.Key_C, Qt.Key.Key_X, Qt.Key.Key_V, Qt.Key.Key_Insert):
+        qtbot.keyClick(probe, key, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(probe, Qt.Key.Key_Right)
+    assert seen == [Qt.Key.Key_Right]

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.ui.screens.article import ArticleScreen
 from kiosk.ui.screens.home import HomeScreen
+from kiosk.ui.widgets.richtext import RichText
 from kiosk.ui.window import KioskWindow
 
 MakeWindow = Callable[..., KioskWindow]
@@ -47,13 +48,37 @@ def test_back_and_home_buttons(qtbot: QtBot, make_window: MakeWindow) -> None:
     assert not window.topbar.back_button.isEnabled()
 
 
-def test_an_internal_link_opens_the_linked_page(make_window: MakeWindow) -> None:
+def _link_point(body: RichText, text: str) -> QPoint:
+    """The middle of ``text`` in the body's viewport."""
+    cursor = body.document().find(text)
+    start = body.cursorRect(body.document().find(text[0], cursor.selectionStart() - 1))
+    end = body.cursorRect(cursor)
+    return QPoint((start.left() + end.left()) // 2, start.center().y())
+
+
+def test_tapping_an_internal_link_opens_the_linked_page(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
     window = make_window()
     window.open_page("topic/page-0")
     body = _article(window).body
     assert body is not None
-    body.anchorClicked.emit(body.document().find("the next one").charFormat().anchorHref())
+    qtbot.mouseClick(body.viewport(), Qt.MouseButton.LeftButton, pos=_link_point(body, "next one"))
     assert _article(window).page.id == "topic/page-1"
+
+
+def test_a_drag_that_starts_on_a_link_does_not_follow_it(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    window.open_page("topic/page-0")
+    body = _article(window).body
+    assert body is not None
+    start = _link_point(body, "next one")
+    qtbot.mousePress(body.viewport(), Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(body.viewport(), start + QPoint(0, 60))
+    qtbot.mouseRelease(body.viewport(), Qt.MouseButton.LeftButton, pos=start)
+    assert _article(window).page.id == "topic/page-0"
 
 
 def test_switching_language_shows_the_same_page_translated(
