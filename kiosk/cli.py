@@ -10,7 +10,6 @@ import argparse
 import getpass
 import hashlib
 import logging
-import logging.handlers
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -18,7 +17,7 @@ from pathlib import Path
 
 import platformdirs
 
-from kiosk import __version__, display_check, resources
+from kiosk import __version__, display_check, logs, resources
 from kiosk.core import config as config_file
 from kiosk.core import diagnostics, loader, pin
 from kiosk.core.config import Config
@@ -227,33 +226,24 @@ def _library_loader(
     return load
 
 
-def _setup_logging() -> Path:
-    folder = Path(platformdirs.user_log_dir(APP, appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "kiosk.log"
-    handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
-    )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
-    return path
-
-
 def _run(args: argparse.Namespace) -> int:
     config = _load_config(args)
     if config is None:
         return 2
-    missing = display_check.missing_packages()
-    if missing:
-        print(
-            "kiosk: error: Qt needs system libraries to open a window on X11. Install them "
-            f"with: sudo apt-get install {' '.join(missing)}",
-            file=sys.stderr,
-        )
+    problem = display_check.problem()
+    if problem:
+        print(f"kiosk: error: {problem}", file=sys.stderr)
         return 2
-    log_path = _setup_logging()
+    log_path = logs.setup()
+    previous = logs.trace_fatal_errors()
+    if previous:
+        log.warning("%s", previous)
+    windowed = args.windowed or config.windowed
+    if not windowed and not config.pin_hash:
+        log.warning(
+            "no admin PIN is set: anyone can open the staff menu, so it offers no Exit; "
+            "run 'kiosk set-pin' to set one"
+        )
     load = _library_loader(args, config, cached=True)
     library = load()
     for item in library.diagnostics:
@@ -261,14 +251,17 @@ def _run(args: argparse.Namespace) -> int:
     log.info("starting: %d pages; log at %s", len(library.pages), log_path)
     from kiosk.ui import app  # Qt only now, after config and content
 
-    return app.run(
+    status = app.run(
         library,
         config,
-        windowed=args.windowed or config.windowed,
+        windowed=windowed,
         screen=args.screen if args.screen is not None else config.screen,
         lang=args.lang,
         reload=load,
     )
+    log.info("stopped (exit status %d)", status)
+    logs.mark_clean_stop()
+    return status
 
 
 def _snapshot(args: argparse.Namespace) -> int:
@@ -306,11 +299,16 @@ def _snapshot(args: argparse.Namespace) -> int:
 
 def _set_pin(args: argparse.Namespace) -> int:
     path = args.config if args.config is not None else default_config_path()
-    first = getpass.getpass("New admin PIN (4-12 digits): ")
+    try:
+        first = getpass.getpass("New admin PIN (4-12 digits): ")
+        again = getpass.getpass("Same PIN again: ") if pin.is_valid_pin(first) else ""
+    except (EOFError, KeyboardInterrupt):
+        print("\nkiosk set-pin: error: no PIN was entered; nothing was changed", file=sys.stderr)
+        return 2
     if not pin.is_valid_pin(first):
         print("kiosk set-pin: error: the PIN must be 4 to 12 digits", file=sys.stderr)
         return 2
-    if getpass.getpass("Same PIN again: ") != first:
+    if again != first:
         print("kiosk set-pin: error: the two PINs differ; nothing was changed", file=sys.stderr)
         return 2
     config_file.set_value(path, "pin_hash", pin.hash_pin(first))

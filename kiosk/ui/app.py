@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QMessageLogContext, Qt, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -24,6 +24,7 @@ from kiosk.ui import binding, fonts
 from kiosk.ui.screens.check import CheckScreen
 from kiosk.ui.screens.guide import GuideScreen
 from kiosk.ui.theme import Theme
+from kiosk.ui.unix_signals import stop_on_signals
 from kiosk.ui.window import KioskWindow, Timers
 
 log = logging.getLogger(__name__)
@@ -116,8 +117,8 @@ def run(
     leak = binding.leak_message()
     if leak is not None:
         log.critical("%s", leak)
-        print(f"kiosk: error: {leak}", file=sys.stderr)
         return 2
+    qInstallMessageHandler(_log_qt_message)
     screens = QGuiApplication.screens()
     chosen = screens[screen] if 0 <= screen < len(screens) else QGuiApplication.primaryScreen()
     geometry = chosen.geometry()
@@ -127,16 +128,34 @@ def run(
     )
     window.exit_requested.connect(app.quit)
     sys.excepthook = ErrorGuard(window)
+    stop_on_signals(window.request_exit, app)
     if windowed:
         window.resize(*size)
         window.show()
     else:
-        from PySide6.QtCore import Qt
-
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         window.setGeometry(geometry)
+        window.show_attract()  # a kiosk starts, and comes back after a crash, inviting a touch
         window.showFullScreen()
+    shown = "attract" if window.showing_attract else "home"
+    QTimer.singleShot(
+        0, lambda: log.info("ready: the %s screen is shown on screen %d", shown, screen)
+    )
     return app.exec()
+
+
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def _log_qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Qt's own warnings go to the kiosk's log, where staff look."""
+    logging.getLogger("qt").log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
 
 
 def settle(app: QApplication, rounds: int = 4) -> None:

@@ -304,6 +304,10 @@ class KioskWindow(QWidget):
         self.timers.attract_rotate.start()
         self.timers.attract_shift.start()
 
+    @property
+    def showing_attract(self) -> bool:
+        return self.attract is not None and self.stack.currentWidget() is self.attract
+
     def leave_attract(self) -> None:
         self.timers.attract_rotate.stop()
         self.timers.attract_shift.stop()
@@ -330,7 +334,8 @@ class KioskWindow(QWidget):
 
     def show_admin(self) -> None:
         problems = [str(d) for d in self.library.check_all()] + self.runtime_problems
-        admin = AdminScreen(problems, bool(self.config.pin_hash), self.theme)
+        pin_set = bool(self.config.pin_hash)
+        admin = AdminScreen(problems, pin_set, self.theme, can_exit=pin_set or not self.kiosk_mode)
         admin.closed.connect(self.close_staff)
         admin.reload_requested.connect(self.reload_content)
         admin.exit_requested.connect(self.request_exit)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import cli
+from kiosk import cli, display_check
 from tests.conftest import DATA, REPO
 
 
@@ -76,7 +77,7 @@ def test_the_core_and_kiosk_check_never_import_qt() -> None:
         import kiosk.core
         for module in pkgutil.walk_packages(kiosk.core.__path__, "kiosk.core."):
             importlib.import_module(module.name)
-        from kiosk import cli
+        from kiosk import cli, display_check
         status = cli.main(["check", {str(REPO / "content")!r}])
         assert status == 0, status
         loaded = [m for m in sys.modules if m.startswith(("PySide6", "shiboken6"))]
@@ -112,6 +113,7 @@ def test_run_names_missing_system_libraries_instead_of_crashing(
     monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     monkeypatch.setattr(ctypes.util, "find_library", lambda name: None)
+    monkeypatch.setattr(display_check, "_x_display_answers", lambda: True)
     (tmp_path / "kiosk.toml").write_text("", encoding="utf-8")
     assert cli.main(["run", "--config", str(tmp_path / "kiosk.toml")]) == 2
     assert "sudo apt-get install libxcb-cursor0" in capsys.readouterr().err
@@ -129,3 +131,56 @@ def test_check_expects_only_the_configured_languages(
     config.write_text('languages = ["zh-CN"]\n', encoding="utf-8")
     assert cli.main(["check", "--strict", "--config", str(config), str(tmp_path / "c")]) == 0
     assert "translation" not in capsys.readouterr().out
+
+
+def _kiosk(
+    args: list[str], env: dict[str, str], stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``python -m kiosk ARGS`` in a process of its own, as a person would run it."""
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk", *args],
+        cwd=REPO,
+        env=env,
+        input=stdin,
+        stdin=None if stdin is not None else subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+
+
+def _env_without_display(tmp_path: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in DISPLAY_VARIABLES}
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
+    env["XDG_STATE_HOME"] = str(tmp_path / "state")
+    return env
+
+
+DISPLAY_VARIABLES = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+
+
+def test_run_without_a_display_says_so_and_exits_2(tmp_path: Path) -> None:
+    result = _kiosk(["run"], _env_without_display(tmp_path))
+    assert result.returncode == 2, result.stderr
+    assert "kiosk: error: there is no display" in result.stderr
+    assert "xcb" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_run_with_a_display_that_does_not_answer_says_so(tmp_path: Path) -> None:
+    env = _env_without_display(tmp_path)
+    env["DISPLAY"] = ":87"  # nothing listens there
+    result = _kiosk(["run"], env)
+    assert result.returncode == 2, result.stderr
+    assert "kiosk: error: the X display :87 does not answer" in result.stderr
+
+
+@pytest.mark.parametrize("typed", [None, "", "\n"])
+def test_set_pin_with_no_input_is_a_one_line_error(tmp_path: Path, typed: str | None) -> None:
+    config = tmp_path / "kiosk.toml"
+    result = _kiosk(["set-pin", "--config", str(config)], _env_without_display(tmp_path), typed)
+    assert result.returncode == 2
+    errors = [line for line in result.stderr.splitlines() if "error" in line]
+    assert len(errors) == 1 and errors[0].startswith("kiosk set-pin: error: ")
+    assert "Traceback" not in result.stderr
+    assert not config.exists()
