@@ -18,15 +18,19 @@ settings.register_profile("default", max_examples=60)
 settings.register_profile("thorough", max_examples=2000)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
-# Tests never need a display: Qt draws offscreen unless told otherwise.
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+REPO = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+
+# Tests never need a display: Qt draws offscreen unless told otherwise, on one
+# screen large enough for any test window. (Qt looks for the widget under a
+# point only on a screen; off it, a kinetic scroll finds no target.)
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={DATA / 'offscreen-screen.json'}"
 # ... and never read or write the developer's own kiosk config, cache or logs.
 _HOME = tempfile.mkdtemp(prefix="kiosk-tests-")
 for _name in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME"):
     os.environ[_name] = str(Path(_HOME) / _name.lower())
 
-REPO = Path(__file__).resolve().parent.parent
-DATA = Path(__file__).resolve().parent / "data"
 TODAY = dt.date(2026, 6, 1)
 
 

@@ -22,6 +22,7 @@ from kiosk.core.model import GUIDE, Page
 from kiosk.core.pin import Lockout
 from kiosk.ui.admin_gesture import AdminGesture
 from kiosk.ui.idle import IdleWatcher
+from kiosk.ui.kinetic import KineticScrolling
 from kiosk.ui.lockdown import Lockdown
 from kiosk.ui.screen_cache import ScreenCache
 from kiosk.ui.screens.admin import AdminScreen
@@ -131,6 +132,7 @@ class KioskWindow(QWidget):
         self.attract: AttractScreen | None = None
         self.staff: QWidget | None = None
 
+        self.kinetic = KineticScrolling(self)
         app = QApplication.instance()
         self.lockdown = Lockdown(self)
         self.lockdown.enabled = kiosk_mode

@@ -76,5 +76,6 @@ class AdminScreen(QWidget):
         self.diagnostics = QListWidget()
         self.diagnostics.addItems(list(diagnostics) or ["No problems found · 没有发现问题"])
         self.diagnostics.setWordWrap(True)
+        self.diagnostics.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         make_kinetic(self.diagnostics)
         layout.addWidget(self.diagnostics, 1)

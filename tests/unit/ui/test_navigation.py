@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QScroller
 from pytestqt.qtbot import QtBot
 
@@ -108,8 +109,9 @@ def test_a_card_that_starts_a_scroll_is_not_opened(qtbot: QtBot, make_window: Ma
     centre = card.rect().center()
     qtbot.mousePress(card, Qt.MouseButton.LeftButton, pos=centre)
     assert card.property("pressed") is True  # feedback the moment a finger lands
-    # The page's kinetic scroller decides the finger is scrolling, and takes over.
-    QScroller.scroller(home.viewport()).stateChanged.emit(QScroller.State.Dragging)
+    # The window's kinetic scroller decides the finger is scrolling, and takes over.
+    assert window.kinetic.area is home
+    window.kinetic.scroller.stateChanged.emit(QScroller.State.Dragging)
     assert card.property("pressed") is False
     qtbot.mouseRelease(card, Qt.MouseButton.LeftButton, pos=centre)
     assert isinstance(window.screen_widget, HomeScreen)
@@ -188,3 +190,30 @@ def test_a_new_visitor_starts_fresh_after_an_idle_reset(make_window: MakeWindow)
     after = _article(window)
     assert after is not before
     assert after.verticalScrollBar().value() == 0
+
+
+def test_a_drag_on_a_page_scrolls_it(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window()
+    home = window.screen_widget
+    assert isinstance(home, HomeScreen)
+    bar = home.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    handle = window.windowHandle()
+    start = home.viewport().mapTo(window, home.viewport().rect().center())
+    QTest.mousePress(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for step in range(1, 9):
+        QTest.mouseMove(handle, start - QPoint(0, step * 30), 16)
+    qtbot.waitUntil(lambda: bar.value() > 0)  # the scroller moves the page on its own clock
+    QTest.mouseRelease(
+        handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start - QPoint(0, 240)
+    )
+    assert isinstance(window.screen_widget, HomeScreen)  # a drag is no tap
+
+
+def test_one_scroller_serves_every_page(make_window: MakeWindow) -> None:
+    """Qt and PySide keep a little of every scroller made: the window makes one, once."""
+    window = make_window()
+    for index in range(6):
+        window.open_page(f"topic/page-{index}")
+        assert not QScroller.hasScroller(_article(window).viewport())
+    assert QScroller.hasScroller(window)
