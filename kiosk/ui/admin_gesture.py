@@ -8,7 +8,10 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QPoint, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 
+from kiosk.ui.guard import guarded
 
+
+@guarded
 class AdminGesture(QObject):
     """Watches presses in a corner of the window.
 

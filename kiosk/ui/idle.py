@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 
+from kiosk.ui.guard import guarded
+
 ACTIVITY = {
     QEvent.Type.MouseButtonPress,
     QEvent.Type.MouseButtonRelease,
@@ -15,6 +17,7 @@ ACTIVITY = {
 }
 
 
+@guarded
 class IdleWatcher(QObject):
     """Restarts ``timer`` on every touch, click or key anywhere in the app.
 

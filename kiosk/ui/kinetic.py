@@ -20,6 +20,8 @@ from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QScrollEvent, QScrollPrepareEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QScroller, QScrollerProperties, QWidget
 
+from kiosk.ui.guard import guarded
+
 KINETIC = "kinetic"  # the property that marks a scroll area for flicking
 
 
@@ -28,6 +30,7 @@ def make_kinetic(area: QAbstractScrollArea) -> None:
     area.setProperty(KINETIC, True)
 
 
+@guarded
 class KineticScrolling(QObject):
     """Flick scrolling for every kinetic scroll area inside ``host``, with one scroller."""
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent
 
+from kiosk.ui.guard import guarded
+
 Key = Qt.Key
 Mod = Qt.KeyboardModifier
 
@@ -46,6 +48,7 @@ def is_blocked_key(event: QKeyEvent) -> bool:
     return any(event.matches(standard) for standard in CLIPBOARD)
 
 
+@guarded
 class Lockdown(QObject):
     """An application event filter; ``enabled`` is False for authors' windowed runs."""
 

@@ -7,10 +7,12 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from kiosk.core import languages
+from kiosk.ui.guard import guarded
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
 
 
+@guarded
 class ElidedLabel(QLabel):
     """One line that shortens itself with "…" instead of widening the window."""
 

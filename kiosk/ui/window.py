@@ -21,6 +21,7 @@ from kiosk.core.library import Library
 from kiosk.core.model import GUIDE, Page
 from kiosk.core.pin import Lockout
 from kiosk.ui.admin_gesture import AdminGesture
+from kiosk.ui.guard import guarded
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.kinetic import KineticScrolling
 from kiosk.ui.lockdown import Lockdown
@@ -75,6 +76,7 @@ class Timers:
         )
 
 
+@guarded
 class KioskWindow(QWidget):
     """Signals:
     exit_requested(): staff chose "Exit kiosk".

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.library import Library
 from kiosk.core.model import Page
+from kiosk.ui.guard import guarded
 from kiosk.ui.screens.scrolling import ScrollingScreen
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
@@ -28,6 +29,7 @@ from kiosk.ui.widgets.richtext import RichText
 log = logging.getLogger(__name__)
 
 
+@guarded
 class ArticleScreen(ScrollingScreen):
     """Signals:
     open_page(str): an internal link or a "Read next" card was tapped.

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, 
 
 from kiosk.core.config import Config
 from kiosk.core.model import Page
+from kiosk.ui.guard import guarded
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.card import PageCard
@@ -22,6 +23,7 @@ from kiosk.ui.widgets.card import PageCard
 SHIFTS = ((0, 0), (6, 4), (-5, 7), (-7, -3), (4, -6), (8, 1))
 
 
+@guarded
 class AttractScreen(QWidget):
     """Signals:
     touched(): someone touched the screen.

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.core.model import Page
+from kiosk.ui.guard import guarded
 from kiosk.ui.layout import follow_orientation, is_stacked
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
@@ -31,6 +32,7 @@ from kiosk.ui.widgets.picture import Picture
 from kiosk.ui.widgets.tappable import repolish
 
 
+@guarded
 class AnswerButton(QPushButton):
     """A big answer button whose text wraps, however long the author wrote it."""
 
@@ -66,6 +68,7 @@ class AnswerButton(QPushButton):
         return QSize(width, self.heightForWidth(width))
 
 
+@guarded
 class CheckScreen(QWidget):
     """Signals:
     finished(): the reader is done and goes back to the page.

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.library import Library
 from kiosk.core.model import Page, Step
+from kiosk.ui.guard import guarded
 from kiosk.ui.layout import QWIDGETSIZE_MAX, follow_orientation, is_stacked
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
@@ -49,6 +50,7 @@ NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Down, Qt.Key.Key_
 PREVIOUS_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_PageUp, Qt.Key.Key_Up}
 
 
+@guarded
 class StepDots(QWidget):
     """One dot per screen; tapping a dot jumps there.
 
@@ -90,6 +92,7 @@ class StepDots(QWidget):
         painter.end()
 
 
+@guarded
 class StepView(QWidget):
     """One step: illustration and text, side by side (landscape) or stacked (portrait).
 
@@ -148,6 +151,7 @@ class StepView(QWidget):
             self.picture.setMaximumHeight(QWIDGETSIZE_MAX)
 
 
+@guarded
 class SummaryView(QWidget):
     """The last screen: the steps at a glance, the check, and what to read next.
 
@@ -208,6 +212,7 @@ class SummaryView(QWidget):
         follow_orientation(self.box, event.size())
 
 
+@guarded
 class GuideScreen(QWidget):
     """Signals:
     open_page(str): a Read next card was tapped.

@@ -18,12 +18,14 @@ from kiosk.core import languages
 from kiosk.core.config import Config
 from kiosk.core.library import Library
 from kiosk.core.model import GUIDE, Page
+from kiosk.ui.guard import guarded
 from kiosk.ui.screens.scrolling import ScrollingScreen
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.card import PageCard
 
 
+@guarded
 class CardGrid(QWidget):
     """Cards in as many columns as fit, re-flowed when the width changes.
 

@@ -7,12 +7,14 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.core.model import GUIDE, Page
+from kiosk.ui.guard import guarded
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.picture import Picture
 from kiosk.ui.widgets.tappable import TapTracker, set_pressed
 
 
+@guarded
 class PageCard(QFrame):
     """A tappable card.
 

@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QResizeEve
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.core.model import Page
+from kiosk.ui.guard import guarded
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.card import PageCard
 from kiosk.ui.widgets.tappable import TapTracker
@@ -26,6 +27,7 @@ MAX_FLICK_CARDS = 3
 MIN_SPEED_MS = 10
 
 
+@guarded
 class Dots(QWidget):
     """Position dots: one per card, the current one filled."""
 
@@ -61,6 +63,7 @@ class _Strip(QWidget):
     """The area the cards move in; the carousel handles its touches."""
 
 
+@guarded
 class Carousel(QWidget):
     """Related-reads carousel.
 

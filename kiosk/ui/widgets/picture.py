@@ -10,8 +10,10 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QWidget
 
 from kiosk.core.model import Image
+from kiosk.ui.guard import guarded
 
 
+@guarded
 class Picture(QWidget):
     """Draws ``image`` centred and scaled to fit; its alt text is its accessible name.
 

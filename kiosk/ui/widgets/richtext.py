@@ -26,11 +26,13 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QWidget
 
+from kiosk.ui.guard import guarded
 from kiosk.ui.widgets.tappable import TapTracker
 
 SVG_RENDER_WIDTH = 1600  # pixels; enough for the widest column on a 4K screen
 
 
+@guarded
 class RichText(QTextBrowser):
     """Shows sanitized HTML.
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -14,6 +15,7 @@ from kiosk import resources
 from kiosk.core import loader
 from kiosk.core.config import Config
 from kiosk.core.library import Library
+from kiosk.ui import fonts
 from kiosk.ui.theme import Theme
 from kiosk.ui.window import KioskWindow, Timers
 from tests.conftest import TODAY, write
@@ -56,6 +58,28 @@ def library(tmp_path: Path) -> Library:
         )
     write(root, "topic/page-0.zh-CN.md", "---\ntitle: 第零页\ntags: [shared]\n---\n\n正文。\n")
     return loader.load(root, resources.assets_dir(), default_lang="en", today=TODAY)
+
+
+@pytest.fixture
+def shipped_kiosk(qtbot: QtBot) -> Iterator[KioskWindow]:
+    """The kiosk as it ships: bundled content, default config (no PIN), kiosk mode, 1080p."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    family = fonts.choose_family()
+    app.setFont(QFont(family))
+    theme = Theme.for_screen(1920, 1080, family)
+    app.setStyleSheet(theme.style_sheet())
+    library = loader.load(resources.content_dir(), resources.assets_dir())
+    window = KioskWindow(library, Config(), theme, timers=manual_timers(), kiosk_mode=True)
+    window.resize(1920, 1080)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    yield window
+    window.kiosk_mode = False
+    window.request_exit()
+    window.deleteLater()
+    app.setStyleSheet("")
 
 
 @pytest.fixture
