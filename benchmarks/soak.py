@@ -1,0 +1,140 @@
+"""Drive the real kiosk window through many random actions; print memory and errors.
+
+    python benchmarks/soak.py [--actions 10000] [--seed 1] [--every 1000] [--size 1920x1080]
+
+The kiosk as it ships (bundled content, default config, kiosk mode) on Qt's
+offscreen platform, driven by the restless visitor of ``tests/visitor.py``:
+taps on cards and buttons, swipes, scrolls, keys, guide steps, check answers,
+language and text-size changes, Back and Home, idle resets and the staff
+gesture, in a seeded random order. Every ``--every`` actions it prints the
+resident memory, the number of live widgets and of Python objects, and the
+references to ``None`` (which a leaking Qt binding loses on Python 3.11). At
+the end: memory growth after warm-up (the first block), the actions taken,
+the screens seen, and every warning or error logged. Exits 1 if anything was
+logged at warning level or above, or memory grew more than 10 MB after warm-up.
+This prints figures; it is not a test (``tests/unit/ui/test_soak.py`` is).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import logging
+import os
+import platform
+import random
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+os.environ.setdefault(
+    "QT_QPA_PLATFORM", f"offscreen:configfile={REPO / 'tests/data/offscreen-screen.json'}"
+)
+
+from PySide6 import __version__ as pyside_version  # noqa: E402
+from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler  # noqa: E402
+from PySide6.QtGui import QFont  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from kiosk import resources  # noqa: E402
+from kiosk.core import loader  # noqa: E402
+from kiosk.core.config import Config  # noqa: E402
+from kiosk.ui import fonts  # noqa: E402
+from kiosk.ui.app import ErrorGuard, application  # noqa: E402
+from kiosk.ui.theme import Theme  # noqa: E402
+from kiosk.ui.window import KioskWindow, Timers  # noqa: E402
+from tests.visitor import Visitor, settle  # noqa: E402
+
+GROWTH_LIMIT_MB = 10.0
+
+
+OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints()"
+
+
+def log_qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Qt's warnings count as problems too; the offscreen platform's one notice does not."""
+    if message != OFFSCREEN_NOISE:
+        level = logging.DEBUG if kind == QtMsgType.QtDebugMsg else logging.WARNING
+        logging.getLogger("qt").log(level, "%s", message)
+
+
+class Recorder(logging.Handler):
+    """Keeps every record at warning level or above."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def rss_mb() -> float:
+    with Path("/proc/self/status").open() as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--actions", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--every", type=int, default=1000)
+    parser.add_argument("--size", default="1920x1080")
+    args = parser.parse_args()
+    width, height = (int(n) for n in args.size.split("x"))
+
+    recorder = Recorder()
+    logging.getLogger().addHandler(recorder)
+    qInstallMessageHandler(log_qt_message)
+    app = application()
+    family = fonts.choose_family()
+    app.setFont(QFont(family))
+    theme = Theme.for_screen(width, height, family)
+    app.setStyleSheet(theme.style_sheet())
+    config = Config()
+    library = loader.load(resources.content_dir(), resources.assets_dir())
+    timers = Timers.from_config(config)  # real intervals; the visitor fires them itself
+    window = KioskWindow(library, config, theme, timers=timers, kiosk_mode=True)
+    sys.excepthook = ErrorGuard(window)  # as in 'kiosk run': log, and go home
+    window.resize(width, height)
+    window.show()
+    settle()
+
+    visitor = Visitor(window, random.Random(args.seed))
+    python = platform.python_version()
+    print(f"Python {python}, PySide6 {pyside_version}, {args.actions} actions, seed {args.seed}")
+    print(f"{'actions':>8} {'RSS MB':>8} {'widgets':>8} {'objects':>9} {'None refs':>10} {'s':>6}")
+    start = time.perf_counter()
+    marks: list[float] = []
+    for done in range(1, args.actions + 1):
+        visitor.act()
+        if done % args.every == 0:
+            gc.collect()
+            marks.append(rss_mb())
+            print(
+                f"{done:>8} {marks[-1]:>8.1f} {len(QApplication.allWidgets()):>8} "
+                f"{len(gc.get_objects()):>9} {sys.getrefcount(None):>10} "
+                f"{time.perf_counter() - start:>6.0f}",
+                flush=True,
+            )
+    growth = marks[-1] - marks[0] if marks else 0.0
+    half = marks[-1] - marks[len(marks) // 2 - 1] if len(marks) >= 2 else 0.0
+    print(f"memory growth after the first {args.every} actions: {growth:+.1f} MB")
+    print(f"memory growth over the second half: {half:+.1f} MB")
+    print("actions:", ", ".join(f"{k} {v}" for k, v in visitor.done.most_common()))
+    print("screens:", ", ".join(f"{k} {v}" for k, v in visitor.screens.most_common()))
+    print(f"logged at warning or above: {len(recorder.records)}")
+    for record in recorder.records[:20]:
+        print(f"  {record.levelname} {record.name}: {record.getMessage()}")
+    window.kiosk_mode = False
+    window.request_exit()
+    return 1 if recorder.records or growth > GROWTH_LIMIT_MB else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
