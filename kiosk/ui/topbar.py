@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
-from kiosk.core import languages
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.language_switch import LanguageSwitch
 
 
 class ElidedLabel(QLabel):
@@ -66,18 +66,16 @@ class TopBar(QFrame):
         self.title.setObjectName("TopBarTitle")
         layout.addWidget(self.title, 1)
         self.size_button = self._button("A+", "lang", self.text_size.emit, theme, layout)
-        self.language_buttons: dict[str, QPushButton] = {}
-        for code in codes:
-            found = languages.find(code)
-            button = self._button(
-                found.native_name if found else code,
-                "lang",
-                lambda _=False, c=code: self.language.emit(c),
-                theme,
-                layout,
-            )
-            button.setCheckable(True)
-            self.language_buttons[code] = button
+        self.languages = LanguageSwitch(
+            codes,
+            codes[0] if codes else "",
+            min_width=theme.px(132),
+            spacing=s.gap // 2,
+            focusable=False,
+        )
+        self.languages.chosen.connect(self.language.emit)
+        self.language_buttons = self.languages.buttons
+        layout.addWidget(self.languages)
 
     @staticmethod
     def _button(
@@ -97,5 +95,4 @@ class TopBar(QFrame):
         self.back_button.setEnabled(can_go_back)
         self.size_button.setAccessibleName(tr("text_size", lang))
         self.title.setText(title)
-        for code, button in self.language_buttons.items():
-            button.setChecked(code == lang)
+        self.languages.set_current(lang)

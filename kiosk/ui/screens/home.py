@@ -8,13 +8,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
     QWidget,
 )
 
-from kiosk.core import languages
 from kiosk.core.config import Config
 from kiosk.core.library import Library
 from kiosk.core.model import GUIDE, Page
@@ -22,6 +19,7 @@ from kiosk.ui.screens.scrolling import ScrollingScreen
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.card import PageCard
+from kiosk.ui.widgets.language_switch import LanguageSwitch
 
 
 class CardGrid(QWidget):
@@ -95,21 +93,12 @@ class HomeScreen(ScrollingScreen):
         column.addWidget(title)
         column.addWidget(hospital)
 
-        switch = QHBoxLayout()
-        switch.setSpacing(s.gap)
-        self.language_buttons: dict[str, QPushButton] = {}
-        for code in config.languages:
-            found = languages.find(code)
-            button = QPushButton(found.native_name if found else code)
-            button.setProperty("role", "lang")
-            button.setCheckable(True)
-            button.setChecked(code == lang)
-            button.setMinimumWidth(theme.px(220))
-            button.clicked.connect(lambda _=False, c=code: self.language_chosen.emit(c))
-            switch.addWidget(button)
-            self.language_buttons[code] = button
-        switch.addStretch(1)
-        column.addLayout(switch)
+        self.languages = LanguageSwitch(
+            config.languages, lang, min_width=theme.px(220), spacing=s.gap
+        )
+        self.languages.chosen.connect(self.language_chosen.emit)
+        self.language_buttons = self.languages.buttons
+        column.addWidget(self.languages, 0, Qt.AlignmentFlag.AlignLeft)
 
         # Sections in order (guides first), then cards built a batch at a time as the
         # visitor scrolls: a library of thousands of pages starts as fast as a small one.
