@@ -89,6 +89,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --view check: tap answer K (1 = the first, or Yes) to show the feedback",
     )
     snap.add_argument(
+        "--text-scale",
+        type=float,
+        metavar="X",
+        help="the visitor's text size, as after tapping the A button: 1.0 (default), 1.2, 1.4",
+    )
+    snap.add_argument(
         "--view",
         choices=("kiosk", "attract", "admin", "check"),
         default="kiosk",
@@ -296,6 +302,7 @@ def _snapshot(args: argparse.Namespace) -> int:
         view=args.view,
         step=args.step,
         answer=args.answer,
+        text_scale=args.text_scale,
     )
     if error:
         print(f"kiosk snapshot: error: {error}", file=sys.stderr)

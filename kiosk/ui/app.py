@@ -24,7 +24,7 @@ from kiosk.ui import binding, fonts
 from kiosk.ui.screens.check import CheckScreen
 from kiosk.ui.screens.guide import GuideScreen
 from kiosk.ui.theme import Theme
-from kiosk.ui.window import KioskWindow, Timers
+from kiosk.ui.window import TEXT_SCALES, KioskWindow, Timers
 
 log = logging.getLogger(__name__)
 
@@ -157,8 +157,11 @@ def snapshot(
     view: str,
     step: int | None = None,
     answer: int | None = None,
+    text_scale: float | None = None,
 ) -> str | None:
     """Render one screen to a PNG with no display. Returns an error message or None."""
+    if text_scale is not None and text_scale not in TEXT_SCALES:
+        return f"--text-scale must be one of {', '.join(str(s) for s in TEXT_SCALES)}"
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with _without_offscreen_noise():
         app = application()
@@ -166,6 +169,8 @@ def snapshot(
         try:
             window.resize(*size)
             window.show()
+            if text_scale is not None:
+                window.set_text_scale(text_scale)
             problem = _show(app, window, library, page_id, view, step, answer)
             if problem is not None:
                 return problem

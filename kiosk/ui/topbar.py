@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
@@ -9,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePol
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.language_switch import LanguageSwitch
+from kiosk.ui.widgets.text_size import TextSizeButton
 
 
 class ElidedLabel(QLabel):
@@ -48,7 +51,13 @@ class TopBar(QFrame):
     text_size = Signal()
     language = Signal(str)
 
-    def __init__(self, codes: tuple[str, ...], theme: Theme, parent: QWidget | None = None):
+    def __init__(
+        self,
+        codes: tuple[str, ...],
+        theme: Theme,
+        text_scales: Sequence[float] = (1.0,),
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("TopBar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -65,7 +74,10 @@ class TopBar(QFrame):
         self.title = ElidedLabel()
         self.title.setObjectName("TopBarTitle")
         layout.addWidget(self.title, 1)
-        self.size_button = self._button("A+", "lang", self.text_size.emit, theme, layout)
+        self.size_button = TextSizeButton(text_scales, theme)
+        self.size_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.size_button.clicked.connect(self.text_size.emit)
+        layout.addWidget(self.size_button)
         self.languages = LanguageSwitch(
             codes,
             codes[0] if codes else "",
@@ -89,10 +101,10 @@ class TopBar(QFrame):
         layout.addWidget(button)
         return button
 
-    def show_state(self, lang: str, can_go_back: bool, title: str) -> None:
+    def show_state(self, lang: str, can_go_back: bool, title: str, text_scale: float = 1.0) -> None:
         self.home_button.setText(tr("home", lang))
         self.back_button.setText(tr("back", lang))
         self.back_button.setEnabled(can_go_back)
-        self.size_button.setAccessibleName(tr("text_size", lang))
+        self.size_button.show_scale(text_scale, lang)
         self.title.setText(title)
         self.languages.set_current(lang)

@@ -118,7 +118,7 @@ class KioskWindow(QWidget):
         main_layout = QVBoxLayout(self.main)
         main_layout.setContentsMargins(0, 0, 0, 0)
         main_layout.setSpacing(0)
-        self.topbar = TopBar(config.languages, theme)
+        self.topbar = TopBar(config.languages, theme, TEXT_SCALES)
         self.topbar.home.connect(self.go_home)
         self.topbar.back.connect(self.go_back)
         self.topbar.text_size.connect(self.cycle_text_size)
@@ -172,19 +172,19 @@ class KioskWindow(QWidget):
             self.content.removeWidget(old)
             old.deleteLater()
         self.stack.setCurrentWidget(self.main)
-        self.topbar.show_state(self.lang, bool(self.history), title)
+        self.topbar.show_state(self.lang, bool(self.history), title, self.text_scale)
 
     def _content_theme(self) -> Theme:
-        return self.theme.scaled(self.theme.scale * self.text_scale)
+        return self.theme.with_text_scale(self.text_scale)
 
     # --- navigation ---------------------------------------------------------------
 
     def show_home(self, keep_scroll: bool = False) -> None:
         self.current_id = None
-        key = ("home", self.lang)
+        key = ("home", self.lang, self.text_scale)
         home = self.screens.get(key)
         if not isinstance(home, HomeScreen):
-            home = HomeScreen(self.library, self.config, self.lang, self.theme)
+            home = HomeScreen(self.library, self.config, self.lang, self._content_theme())
             home.open_page.connect(self.open_page)
             home.language_chosen.connect(self.set_language)
             self.screens.put(key, home)
@@ -260,14 +260,21 @@ class KioskWindow(QWidget):
 
     def set_language(self, code: str) -> None:
         if code == self.lang or code not in self.config.languages:
-            self.topbar.show_state(self.lang, bool(self.history), self.topbar.title.text())
+            title = self.topbar.title.text()
+            self.topbar.show_state(self.lang, bool(self.history), title, self.text_scale)
             return
         self.lang = code
         self._refresh()
 
     def cycle_text_size(self) -> None:
         index = TEXT_SCALES.index(self.text_scale) if self.text_scale in TEXT_SCALES else 0
-        self.text_scale = TEXT_SCALES[(index + 1) % len(TEXT_SCALES)]
+        self.set_text_scale(TEXT_SCALES[(index + 1) % len(TEXT_SCALES)])
+
+    def set_text_scale(self, scale: float) -> None:
+        """Show text at ``scale`` (one of TEXT_SCALES) on the screen in front and after."""
+        if scale not in TEXT_SCALES:
+            raise ValueError(f"text scale {scale} is not one of {TEXT_SCALES}")
+        self.text_scale = scale
         self._refresh()
 
     def _refresh(self) -> None:

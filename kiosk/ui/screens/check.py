@@ -76,6 +76,7 @@ class CheckScreen(QWidget):
     def __init__(self, page: Page, theme: Theme) -> None:
         super().__init__()
         self.setObjectName("Screen")
+        self.setStyleSheet(theme.style_sheet())  # the visitor's text size
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.page, self.theme, self.lang = page, theme, page.lang
         self.questions = page.questions

@@ -227,6 +227,7 @@ class GuideScreen(QWidget):
         super().__init__()
         self.page = page
         self.setObjectName("Screen")
+        self.setStyleSheet(theme.style_sheet())  # the visitor's text size
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         s = theme.sizes

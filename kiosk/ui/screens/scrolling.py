@@ -15,6 +15,9 @@ class ScrollingScreen(QScrollArea):
     def __init__(self, theme: Theme) -> None:
         super().__init__()
         self.setObjectName("Screen")
+        # The app's sheet is at the standard text size; this screen's own one, from
+        # the theme it was built with, sizes its text as the visitor chose.
+        self.setStyleSheet(theme.style_sheet())
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         make_kinetic(self)
