@@ -23,9 +23,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -103,6 +105,9 @@ class StepView(QWidget):
     def __init__(self, step: Step, theme: Theme) -> None:
         super().__init__()
         self.step = step
+        # The height the guide has for a step; the view grows past it (and its
+        # page scrolls) only when large text needs more.
+        self.shown_height = 0
         self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self.box.setSpacing(theme.sizes.gap * 2)
         self.box.addStretch(0)
@@ -141,7 +146,7 @@ class StepView(QWidget):
             margins = self.box.contentsMargins()
             width = size.width() - margins.left() - margins.right()
             shape = natural.height() / natural.width() if not natural.isEmpty() else 0.75
-            cap = size.height() * self.PORTRAIT_PICTURE_SHARE
+            cap = (self.shown_height or size.height()) * self.PORTRAIT_PICTURE_SHARE
             self.picture.setFixedHeight(round(min(width * shape, cap)))
         else:
             self.picture.setMinimumHeight(0)
@@ -154,10 +159,12 @@ class SummaryView(QWidget):
     Signals:
         check_requested(): "Check your understanding" was tapped.
         open_page(str): a Read next card was tapped.
+        scroll_page(int): a mostly vertical drag on Read next; carries pixels to scroll by.
     """
 
     check_requested = Signal()
     open_page = Signal(str)
+    scroll_page = Signal(int)
 
     def __init__(
         self,
@@ -199,6 +206,7 @@ class SummaryView(QWidget):
             reads.addWidget(title)
             carousel = Carousel(related, theme, carousel_timer)
             carousel.activated.connect(self.open_page.emit)
+            carousel.scroll_page.connect(self.scroll_page.emit)
             reads.addWidget(carousel)
             reads.addStretch(1)
             self.box.addLayout(reads, 1)
@@ -206,6 +214,27 @@ class SummaryView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
         follow_orientation(self.box, event.size())
+
+
+class GuidePage(QScrollArea):
+    """One screen of a guide; it scrolls up and down if large text makes it taller.
+
+    It takes no touches itself: the guide tells sideways drags (turn the page)
+    from up-and-down ones (scroll this page) and calls ``scroll_by``.
+    """
+
+    def __init__(self, view: QWidget) -> None:
+        super().__init__()
+        self.view = view
+        self.setWidget(view)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a clicker's keys stay with the guide
+
+    def scroll_by(self, pixels: int) -> None:
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + pixels)
 
 
 class GuideScreen(QWidget):
@@ -257,8 +286,10 @@ class GuideScreen(QWidget):
         self.summary.check_requested.connect(self.check_requested.emit)
         self.summary.open_page.connect(self.open_page.emit)
         self.views.append(self.summary)
-        for view in self.views:
-            view.setParent(self.track)
+        self.pages = [GuidePage(view) for view in self.views]
+        for guide_page in self.pages:
+            guide_page.setParent(self.track)
+        self.summary.scroll_page.connect(self.pages[-1].scroll_by)
         outer.addWidget(self.frame, 1)
 
         buttons = QHBoxLayout()
@@ -284,6 +315,8 @@ class GuideScreen(QWidget):
         self._animation.valueChanged.connect(self._set_position)
         self._tap = TapTracker()
         self._drag_from = 0.0
+        self._axis = ""  # "x" (turn the page) or "y" (scroll it) once a drag shows which
+        self._last_y = 0.0
         self.frame.installEventFilter(self)
         self._update_labels()
 
@@ -333,9 +366,11 @@ class GuideScreen(QWidget):
 
     def _place_views(self) -> None:
         width, height = self.frame.width(), self.frame.height()
-        self.track.setGeometry(round(-self.position * width), 0, width * len(self.views), height)
-        for number, view in enumerate(self.views):
-            view.setGeometry(number * width, 0, width, height)
+        self.track.setGeometry(round(-self.position * width), 0, width * len(self.pages), height)
+        for number, guide_page in enumerate(self.pages):
+            if isinstance(guide_page.view, StepView):
+                guide_page.view.shown_height = height
+            guide_page.setGeometry(number * width, 0, width, height)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
@@ -352,20 +387,29 @@ class GuideScreen(QWidget):
         if self._tap.press(event.position().toPoint(), event.button()):
             self._animation.stop()
             self._drag_from = self.position
+            self._axis = ""
+            self._last_y = event.position().y()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt API)
         if self._tap.start is None:
             return
         self._tap.move(event.position().toPoint())
-        if self._tap.moved and self.frame.width():
-            dx = event.position().x() - self._tap.start.x()
-            limit = max(-0.25, min(self.last + 0.25, self._drag_from - dx / self.frame.width()))
-            self._set_position(limit)
+        if not self._tap.moved or not self.frame.width():
+            return
+        delta = event.position().toPoint() - self._tap.start
+        if not self._axis:
+            self._axis = "x" if abs(delta.x()) >= abs(delta.y()) else "y"
+        if self._axis == "y":
+            self.pages[self.index].scroll_by(round(self._last_y - event.position().y()))
+            self._last_y = event.position().y()
+            return
+        limit = max(-0.25, min(self.last + 0.25, self._drag_from - delta.x() / self.frame.width()))
+        self._set_position(limit)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt API)
         start = self._tap.start
         self._tap.release()
-        if start is None or not self.frame.width():
+        if start is None or not self.frame.width() or self._axis == "y":
             return
         dx = event.position().x() - start.x()
         if abs(dx) > self.frame.width() * SWIPE_SHARE:

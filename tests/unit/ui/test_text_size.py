@@ -214,3 +214,47 @@ def test_idle_reset_puts_the_text_size_back(qtbot: QtBot, window: KioskWindow) -
     assert isinstance(home, HomeScreen)
     assert _px(_named(home, "HomeTitle")) == standard
     assert window.topbar.size_button.current == 0
+
+
+def test_at_the_largest_size_a_long_guide_summary_scrolls_instead_of_clipping(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    root = tmp_path / "long"
+    steps = "".join(f"## Step number {n} of a long guide\n\nDo this.\n\n" for n in range(1, 11))
+    questions = "questions:\n  - q: Ready?\n    answer: true\n    explain: Yes.\n"
+    write(root, "g/long.en.md", f"---\ntitle: Long\ntype: guide\n{questions}---\n{steps}")
+    window = make_window()
+    library = loader.load(root, resources.assets_dir(), default_lang="en", today=TODAY)
+    window._reload = lambda: library
+    window.reload_content()
+    window.close_staff()
+    window.set_text_scale(TEXT_SCALES[-1])
+    window.open_page("g/long")
+    guide = window.screen_widget
+    assert isinstance(guide, GuideScreen)
+    guide.go_to(guide.last, animate=False)
+    check = guide.summary.check_button
+    assert check is not None
+    qtbot.waitUntil(lambda: guide.summary.isVisible() and check.height() > 0)
+
+    def check_in_view() -> bool:
+        return check.visibleRegion().boundingRect() == check.rect()
+
+    assert not check_in_view()  # ten steps at 140 % are taller than the screen
+    # A finger drags the summary up, starting on the text under it: the page
+    # scrolls, the guide stays on the summary.
+    start = guide.frame.mapTo(guide, guide.frame.rect().center())
+    under = guide.childAt(start)
+    assert under is not None and under is not guide
+
+    def at(dy: int) -> QPoint:
+        return under.mapFrom(guide, start - QPoint(0, dy))
+
+    qtbot.mousePress(under, Qt.MouseButton.LeftButton, pos=at(0))
+    for step in range(1, 6):
+        qtbot.mouseMove(under, at(step * guide.frame.height() // 5))
+    qtbot.mouseRelease(under, Qt.MouseButton.LeftButton, pos=at(guide.frame.height()))
+    assert guide.index == guide.last
+    assert check_in_view()
+    qtbot.mouseClick(check, Qt.MouseButton.LeftButton)
+    assert isinstance(window.screen_widget, CheckScreen)
