@@ -184,7 +184,9 @@ class KioskWindow(QWidget):
         key = ("home", self.lang, self.text_scale)
         home = self.screens.get(key)
         if not isinstance(home, HomeScreen):
-            home = HomeScreen(self.library, self.config, self.lang, self._content_theme())
+            home = HomeScreen(
+                self.library, self.config, self.lang, self._content_theme(), self.content
+            )
             home.open_page.connect(self.open_page)
             home.language_chosen.connect(self.set_language)
             self.screens.put(key, home)
@@ -222,7 +224,7 @@ class KioskWindow(QWidget):
         theme, timer = self._content_theme(), self.timers.new_carousel_timer()
         if page.type == GUIDE:
             try:
-                guide = GuideScreen(self.library, page, theme, timer)
+                guide = GuideScreen(self.library, page, theme, timer, self.content)
             except Exception as exc:  # fall back to the article view, which says so
                 log.exception("guide %s could not be shown as steps", page.id)
                 self.runtime_problems.append(f"{page.file}:1: error: guide failed: {exc}")
@@ -230,7 +232,7 @@ class KioskWindow(QWidget):
                 guide.open_page.connect(self.open_page)
                 guide.check_requested.connect(lambda: self.open_check(page))
                 return guide
-        article = ArticleScreen(self.library, page, theme, timer)
+        article = ArticleScreen(self.library, page, theme, timer, self.content)
         article.open_page.connect(self.open_page)
         article.failed.connect(self.runtime_problems.append)
         article.check_requested.connect(lambda: self.open_check(page))
@@ -241,7 +243,7 @@ class KioskWindow(QWidget):
         if not page.questions:
             return
         self.history.append(page.id)
-        check = CheckScreen(page, self._content_theme())
+        check = CheckScreen(page, self._content_theme(), self.content)
         check.finished.connect(self.go_back)
         self._show(check, page.title)
 

@@ -44,9 +44,14 @@ class ArticleScreen(ScrollingScreen):
     _slot: QWidget | None = None
 
     def __init__(
-        self, library: Library, page: Page, theme: Theme, carousel_timer: QTimer | None = None
+        self,
+        library: Library,
+        page: Page,
+        theme: Theme,
+        carousel_timer: QTimer | None = None,
+        parent: QWidget | None = None,
     ):
-        super().__init__(theme)
+        super().__init__(theme, parent)
         self.page = page
         s = theme.sizes
         content, outer = self.content, self.column

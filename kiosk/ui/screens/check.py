@@ -73,8 +73,8 @@ class CheckScreen(QWidget):
 
     finished = Signal()
 
-    def __init__(self, page: Page, theme: Theme) -> None:
-        super().__init__()
+    def __init__(self, page: Page, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.setObjectName("Screen")
         self.setStyleSheet(theme.style_sheet())  # the visitor's text size
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)

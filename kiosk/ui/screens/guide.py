@@ -58,9 +58,14 @@ class GuideScreen(QWidget):
     failed = Signal(str)
 
     def __init__(
-        self, library: Library, page: Page, theme: Theme, carousel_timer: QTimer | None = None
+        self,
+        library: Library,
+        page: Page,
+        theme: Theme,
+        carousel_timer: QTimer | None = None,
+        parent: QWidget | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(parent)
         self.page = page
         self.setObjectName("Screen")
         self.setStyleSheet(theme.style_sheet())  # the visitor's text size
@@ -84,18 +89,17 @@ class GuideScreen(QWidget):
         top.addWidget(self.dots)
         outer.addLayout(top)
 
-        self.track = QWidget()  # the views side by side; it slides under a fixed frame
-        self.frame = QWidget()
+        # The views side by side on a track that slides under a fixed frame. Made
+        # inside this (styled) screen, so nothing is styled twice on moving in.
+        self.frame = QWidget(self)
+        self.track = QWidget(self.frame)
         self.frame.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.track.setParent(self.frame)
         self.views: list[QWidget] = [StepView(step, theme) for step in self.steps]
         self.summary = SummaryView(library, page, self.steps, theme, carousel_timer)
         self.summary.check_requested.connect(self.check_requested.emit)
         self.summary.open_page.connect(self.open_page.emit)
         self.views.append(self.summary)
-        self.pages = [GuidePage(view) for view in self.views]
-        for guide_page in self.pages:
-            guide_page.setParent(self.track)
+        self.pages = [GuidePage(view, self.track) for view in self.views]
         self.summary.scroll_page.connect(self.pages[-1].scroll_by)
         outer.addWidget(self.frame, 1)
 

@@ -197,8 +197,8 @@ class GuidePage(QScrollArea):
     from up-and-down ones (scroll this page) and calls ``scroll_by``.
     """
 
-    def __init__(self, view: QWidget) -> None:
-        super().__init__()
+    def __init__(self, view: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.view = view
         self.setWidget(view)
         self.setWidgetResizable(True)

@@ -79,8 +79,15 @@ class HomeScreen(ScrollingScreen):
     open_page = Signal(str)
     language_chosen = Signal(str)
 
-    def __init__(self, library: Library, config: Config, lang: str, theme: Theme):
-        super().__init__(theme)
+    def __init__(
+        self,
+        library: Library,
+        config: Config,
+        lang: str,
+        theme: Theme,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(theme, parent)
         s = theme.sizes
         content, column = self.content, self.column
 

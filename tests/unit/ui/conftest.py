@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -93,4 +93,7 @@ def make_window(qtbot: QtBot, library: Library, clock: Clock) -> Callable[..., K
     for window in made:
         window.request_exit()
         window.deleteLater()
+    # Gone before the style sheet changes: restyling a live window, whose screens
+    # carry style sheets of their own, costs more than building it did.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     QApplication.instance().setStyleSheet("")  # type: ignore[union-attr]
