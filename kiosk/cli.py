@@ -96,9 +96,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     snap.add_argument(
         "--view",
-        choices=("kiosk", "attract", "admin", "check"),
+        choices=("kiosk", "attract", "admin", "check", "pin"),
         default="kiosk",
-        help="attract screen, admin menu, or the check of --page, instead",
+        help="attract screen, admin menu, staff PIN pad, or the check of --page, instead",
+    )
+    snap.add_argument(
+        "--locked",
+        action="store_true",
+        help="with --view pin: the pad locked after too many wrong PINs, counting down",
     )
     snap.set_defaults(handler=_snapshot)
 
@@ -303,6 +308,7 @@ def _snapshot(args: argparse.Namespace) -> int:
         step=args.step,
         answer=args.answer,
         text_scale=args.text_scale,
+        locked=args.locked,
     )
     if error:
         print(f"kiosk snapshot: error: {error}", file=sys.stderr)

@@ -45,6 +45,7 @@ class Timers:
 
     Each carousel gets a timer of its own from ``new_carousel_timer``: a shared one
     would be stopped by the carousel that is leaving just as the next one starts it.
+    Each PIN pad likewise gets its countdown's tick from ``new_pin_tick``.
     """
 
     idle: QTimer
@@ -52,10 +53,16 @@ class Timers:
     attract_shift: QTimer
     admin_hold: QTimer
     carousel_ms: int
+    pin_tick_ms: int = 1000  # the PIN pad's lockout countdown
 
     def new_carousel_timer(self) -> QTimer:
         timer = QTimer()
         timer.setInterval(self.carousel_ms)
+        return timer
+
+    def new_pin_tick(self) -> QTimer:
+        timer = QTimer()
+        timer.setInterval(self.pin_tick_ms)
         return timer
 
     @classmethod
@@ -329,7 +336,7 @@ class KioskWindow(QWidget):
 
     def open_staff(self) -> None:
         if self.config.pin_hash:
-            pad = PinPad(self.lockout, self.theme)
+            pad = PinPad(self.lockout, self.theme, self.timers.new_pin_tick())
             pad.setObjectName("Screen")
             pad.accepted.connect(self.show_admin)
             pad.cancelled.connect(self.close_staff)

@@ -39,7 +39,7 @@ def manual_timers() -> Timers:
         made.setInterval(3_600_000)
         return made
 
-    return Timers(timer(), timer(), timer(), timer(), carousel_ms=3_600_000)
+    return Timers(timer(), timer(), timer(), timer(), carousel_ms=3_600_000, pin_tick_ms=3_600_000)
 
 
 @pytest.fixture
