@@ -20,7 +20,9 @@ MakeWindow = Callable[..., KioskWindow]
 
 @pytest.fixture
 def window(make_window: MakeWindow) -> KioskWindow:
-    return make_window(Config(default_language="en", pin_hash=hash_pin("2468")))
+    # Two wrong PINs lock it (each check runs scrypt, which is slow on purpose).
+    config = Config(default_language="en", pin_hash=hash_pin("2468"), pin_attempts=2)
+    return make_window(config)
 
 
 def _pad(window: KioskWindow) -> PinPad:
@@ -36,7 +38,7 @@ def _enter(qtbot: QtBot, pad: PinPad, digits: str) -> None:
 
 
 def _lock(qtbot: QtBot, pad: PinPad) -> None:
-    for _ in range(5):
+    for _ in range(pad.lockout.attempts):
         _enter(qtbot, pad, "1111")
 
 
@@ -97,8 +99,7 @@ def test_nothing_moves_when_a_message_comes_changes_or_goes(
     _enter(qtbot, pad, "1111")
     assert "Wrong PIN" in pad.message.text() and "密码不对" in pad.message.text()
     assert _where(pad) == before
-    for _ in range(4):
-        _enter(qtbot, pad, "1111")
+    _enter(qtbot, pad, "1111")  # the second wrong PIN locks the pad
     assert "60 s" in pad.message.text()
     assert _where(pad) == before
     _tick(pad, clock, 60)
