@@ -287,10 +287,27 @@ class KioskWindow(QWidget):
         self._refresh()
 
     def _refresh(self) -> None:
+        """Show the screen in front again in the current language and text size,
+        with the visitor where they were: on the same guide step, or the same
+        question of a check with their answers so far."""
+        before = self.content.currentWidget()
+        if isinstance(before, CheckScreen):
+            page = self.library.get(before.page.id, self.lang)
+            if page is not None and len(page.questions) == len(before.questions):
+                if self.history and self.history[-1] == page.id:
+                    self.history.pop()  # open_check remembers the page again
+                self.open_check(page)
+                check = self.content.currentWidget()
+                assert isinstance(check, CheckScreen)
+                check.replay(before.answers, before.showing_feedback)
+                return
         if self.current_id:
             self.open_page(self.current_id, remember=False)
         else:
             self.show_home()
+        after = self.content.currentWidget()
+        if isinstance(before, GuideScreen) and isinstance(after, GuideScreen):
+            after.go_to(before.index, animate=False)
 
     # --- idle and attract -------------------------------------------------------------
 

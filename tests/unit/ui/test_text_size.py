@@ -258,3 +258,43 @@ def test_at_the_largest_size_a_long_guide_summary_scrolls_instead_of_clipping(
     assert check_in_view()
     qtbot.mouseClick(check, Qt.MouseButton.LeftButton)
     assert isinstance(window.screen_widget, CheckScreen)
+
+
+def test_a_bigger_text_keeps_the_reader_on_their_guide_step(
+    qtbot: QtBot, window: KioskWindow
+) -> None:
+    window.open_page("care/gentle")
+    guide = window.screen_widget
+    assert isinstance(guide, GuideScreen)
+    guide.go_to(1, animate=False)
+    small = _px(_named(guide.views[1], "StepTitle"))
+    _tap_size(qtbot, window)
+    bigger = window.screen_widget
+    assert isinstance(bigger, GuideScreen) and bigger is not guide
+    assert bigger.index == 1 and bigger.progress.text() == "Step 2 of 2"
+    assert _px(_named(bigger.views[1], "StepTitle")) > small
+
+
+def test_bigger_text_or_another_language_keeps_the_reader_in_their_check(
+    qtbot: QtBot, window: KioskWindow
+) -> None:
+    window.open_page("care/after")
+    window.open_check(window.library.get("care/after", "en"))  # type: ignore[arg-type]
+    check = window.screen_widget
+    assert isinstance(check, CheckScreen)
+    qtbot.mouseClick(check.answer_buttons[1], Qt.MouseButton.LeftButton)  # "No": wrong
+    small = _px(check.prompt)
+    _tap_size(qtbot, window)
+    bigger = window.screen_widget
+    assert isinstance(bigger, CheckScreen) and bigger is not check
+    assert bigger.verdict.text() == "Not quite, and that's fine." and bigger.showing_feedback
+    assert _px(bigger.prompt) > small
+    qtbot.mouseClick(window.topbar.language_buttons["zh-CN"], Qt.MouseButton.LeftButton)
+    chinese = window.screen_widget
+    assert isinstance(chinese, CheckScreen) and chinese.page.lang == "zh-CN"
+    assert chinese.verdict.text() == "不太对，没关系。"
+    qtbot.mouseClick(chinese.next_button, Qt.MouseButton.LeftButton)
+    assert chinese.prompt.text() == "1 题里答对了 0 题。"
+    qtbot.mouseClick(chinese.back_button, Qt.MouseButton.LeftButton)
+    article = window.screen_widget
+    assert isinstance(article, ArticleScreen) and article.page.lang == "zh-CN"
