@@ -64,7 +64,6 @@ class Masthead(QWidget):
             self.box.setDirection(
                 QBoxLayout.Direction.LeftToRight if side else QBoxLayout.Direction.TopToBottom
             )
-        self.box.activate()  # lay out for the new header width now, not a frame later
 
 
 class HomeScreen(ScrollingScreen):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QMouseEvent
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
@@ -87,6 +89,7 @@ class PageCard(QFrame):
         self._tap = TapTracker()
 
     @staticmethod
+    @functools.lru_cache(maxsize=8)
     def height_for(theme: Theme) -> int:
         """The height of every card in ``theme``: cover, then room for the longest texts."""
         title = QFont(theme.font_family)

@@ -73,7 +73,6 @@ class CardGrid(QWidget):
                 self._grid.removeWidget(card)
             for index, card in enumerate(self.cards):
                 self._grid.addWidget(card, index // columns, index % columns)
-        self._grid.activate()  # now, not on the next pass of the event loop: no stale frame
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)

@@ -27,6 +27,7 @@ class ClampedLabel(QLabel):
         super().__init__(parent)
         self.max_lines = max_lines
         self._full = ""
+        self._clamped_for: tuple[str, int, str] = ("", 0, "")  # text, width, font
         self.setWordWrap(True)
         self.setText(text)
 
@@ -45,6 +46,10 @@ class ClampedLabel(QLabel):
 
     def _clamp(self) -> None:
         width = self.contentsRect().width()
+        done = (self._full, width, self.font().key())
+        if done == self._clamped_for:
+            return  # layouts resize a label several times over
+        self._clamped_for = done
         shown = self._full
         if width > 0:
             starts = self._line_starts(width)

@@ -63,12 +63,14 @@ def _home(qtbot: QtBot, window: KioskWindow) -> HomeScreen:
     assert isinstance(home, HomeScreen)
     theme = window._content_theme()
 
-    def settled() -> bool:  # every grid has re-flowed to the width it was given
-        return all(
-            g.cards[0].width() == grid_columns(theme, g.width())[1]
-            and _right_edge(home) < home.viewport().width()
-            for g in home.grids
-        )
+    def settled() -> bool:  # every grid has re-flowed, and laid out, for its width
+        for grid in home.grids:
+            columns, width = grid_columns(theme, grid.width())
+            pitch = width + theme.sizes.gap
+            for index, card in enumerate(grid.cards):
+                if (card.width(), card.x()) != (width, index % columns * pitch):
+                    return False
+        return _right_edge(home) < home.viewport().width()
 
     qtbot.waitUntil(settled)
     return home
