@@ -88,10 +88,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --view check: tap answer K (1 = the first, or Yes) to show the feedback",
     )
     snap.add_argument(
+        "--text-scale",
+        type=float,
+        metavar="X",
+        help="the visitor's text size, as after tapping the A button: 1.0 (default), 1.2, 1.4",
+    )
+    snap.add_argument(
         "--view",
-        choices=("kiosk", "attract", "admin", "check"),
+        choices=("kiosk", "attract", "admin", "check", "pin"),
         default="kiosk",
-        help="attract screen, admin menu, or the check of --page, instead",
+        help="attract screen, admin menu, staff PIN pad, or the check of --page, instead",
+    )
+    snap.add_argument(
+        "--locked",
+        action="store_true",
+        help="with --view pin: the pad locked after too many wrong PINs, counting down",
     )
     snap.set_defaults(handler=_snapshot)
 
@@ -289,6 +300,8 @@ def _snapshot(args: argparse.Namespace) -> int:
         view=args.view,
         step=args.step,
         answer=args.answer,
+        text_scale=args.text_scale,
+        locked=args.locked,
     )
     if error:
         print(f"kiosk snapshot: error: {error}", file=sys.stderr)

@@ -7,6 +7,7 @@ The order is fixed: config and content are loaded before this module is imported
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 import os
 import sys
@@ -18,6 +19,7 @@ from PySide6.QtCore import QMessageLogContext, Qt, QTimer, QtMsgType, qInstallMe
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from kiosk.core import pin
 from kiosk.core.config import Config
 from kiosk.core.library import Library
 from kiosk.ui import binding, fonts
@@ -25,7 +27,8 @@ from kiosk.ui.screens.check import CheckScreen
 from kiosk.ui.screens.guide import GuideScreen
 from kiosk.ui.theme import Theme
 from kiosk.ui.unix_signals import stop_on_signals
-from kiosk.ui.window import KioskWindow, Timers
+from kiosk.ui.widgets.pinpad import PinPad
+from kiosk.ui.window import TEXT_SCALES, KioskWindow, Timers
 
 log = logging.getLogger(__name__)
 
@@ -176,8 +179,16 @@ def snapshot(
     view: str,
     step: int | None = None,
     answer: int | None = None,
+    text_scale: float | None = None,
+    locked: bool = False,
 ) -> str | None:
     """Render one screen to a PNG with no display. Returns an error message or None."""
+    if text_scale is not None and text_scale not in TEXT_SCALES:
+        return f"--text-scale must be one of {', '.join(str(s) for s in TEXT_SCALES)}"
+    if locked and view != "pin":
+        return "--locked goes with --view pin"
+    if view == "pin":  # a PIN of the picture's own: the real one is never needed
+        config = dataclasses.replace(config, pin_hash=pin.hash_pin(SNAPSHOT_PIN))
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with _without_offscreen_noise():
         app = application()
@@ -185,7 +196,11 @@ def snapshot(
         try:
             window.resize(*size)
             window.show()
+            if text_scale is not None:
+                window.set_text_scale(text_scale)
             problem = _show(app, window, library, page_id, view, step, answer)
+            if view == "pin":
+                _show_pin(window, locked)
             if problem is not None:
                 return problem
             settle(app)
@@ -201,6 +216,19 @@ def snapshot(
         finally:
             window.request_exit()
             window.deleteLater()
+
+
+SNAPSHOT_PIN = "2468"
+
+
+def _show_pin(window: KioskWindow, locked: bool) -> None:
+    """The staff PIN pad; ``locked``: after wrong PINs, counting down."""
+    window.open_staff()
+    pad = window.staff
+    assert isinstance(pad, PinPad)
+    for _ in range(window.config.pin_attempts if locked else 0):
+        for key in (*"1111", "OK"):
+            pad.press(key)
 
 
 def _show(

@@ -7,6 +7,7 @@ Sizes are given for a 1080-pixel-high screen and scaled to the real one.
 
 from __future__ import annotations
 
+import functools
 import string
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -54,10 +55,12 @@ class Sizes:
     big_button: int = 116  # a few big choices, such as Yes and No
     target: int = 56  # any tappable thing: at least 48
     radius: int = 22
+    small_radius: int = 12  # for marks inside a button
     gap: int = 24
     margin: int = 40
     card_width: int = 440
-    cover_height: int = 220
+    cover_height: int = 220  # a card's picture
+    article_cover: int = 360  # the picture at the top of a page
     reading_width: int = 980
 
 
@@ -65,38 +68,78 @@ class Sizes:
 # body text 22.
 FLOORS = {"button": 64, "big_button": 88, "target": 48, "body": 22, "small": 18, "bar_height": 84}
 
+# Text sizes grow and shrink together, so headings stay above body text even where
+# a floor holds the body up (a heading scaled alone would fall below it).
+TEXT = ("body", "small", "h1", "h2", "h3", "card_title", "button_text")
+# Pictures fit the screen but do not grow with the visitor's text size: bigger
+# text should bring more words onto the screen, not push them below a picture.
+PICTURES = ("cover_height", "article_cover")
+
 
 @dataclass(frozen=True)
 class Theme:
+    """Palette, sizes and font for one screen and one text size.
+
+    ``scale`` fits the kiosk to its screen (1.0 at 1080 pixels on the short side);
+    ``text_scale`` is the visitor's text size (the A button). The sizes are worked
+    out from both, so one ``Theme`` drives a screen's style sheet, its rich text
+    and the sizes its code lays out with, and they always agree.
+    """
+
     palette: Palette
     sizes: Sizes
     font_family: str
     scale: float = 1.0
+    text_scale: float = 1.0
 
     @classmethod
     def for_screen(cls, width: int, height: int, font_family: str) -> Theme:
         """Sizes scaled to the screen: 1.0 at 1080 pixels on the short side."""
         scale = min(2.0, max(0.72, min(width, height) / 1080))
-        return cls(Palette(), Sizes(), font_family, 1.0).scaled(scale)
+        return cls(Palette(), Sizes(), font_family).scaled(scale)
 
     def scaled(self, scale: float) -> Theme:
-        sizes = {k: round(v * scale) for k, v in asdict(Sizes()).items()}
-        # However small the screen, fingers and eyes stay the same size.
-        for key, floor in FLOORS.items():
-            sizes[key] = max(sizes[key], floor)
-        return replace(self, sizes=Sizes(**sizes), scale=scale)
+        """This theme on a screen of another ``scale``, at the same text size."""
+        return replace(self, sizes=_sizes(scale, self.text_scale), scale=scale)
+
+    def with_text_scale(self, text_scale: float) -> Theme:
+        """This screen's theme at the visitor's text size: everything grows with the text."""
+        return replace(self, sizes=_sizes(self.scale, text_scale), text_scale=text_scale)
 
     def px(self, value: float) -> int:
-        return round(value * self.scale)
+        """``value`` pixels at 1080p, on this screen and at this text size."""
+        return round(value * self.scale * self.text_scale)
 
     def _values(self) -> dict[str, str | int]:
         return {**asdict(self.palette), **asdict(self.sizes), "font_family": self.font_family}
 
     def style_sheet(self) -> str:
-        return _template("theme.qss").substitute(self._values())
+        """The Qt style sheet: the app's, and each screen's at the visitor's text size."""
+        return _filled("theme.qss", self)
 
     def rich_text_css(self) -> str:
-        return _template("richtext.css").substitute(self._values())
+        return _filled("richtext.css", self)
+
+
+def _sizes(scale: float, text_scale: float) -> Sizes:
+    base = asdict(Sizes())
+    # However small the screen, fingers and eyes stay the same size. Text keeps
+    # its floor before the visitor's text size multiplies it, so each step shows.
+    text = max(scale, *(FLOORS[k] / base[k] for k in TEXT if k in FLOORS)) * text_scale
+    zoom = scale * text_scale
+    sizes = {
+        k: round(v * (text if k in TEXT else scale if k in PICTURES else zoom))
+        for k, v in base.items()
+    }
+    for key, floor in FLOORS.items():
+        sizes[key] = max(sizes[key], floor)
+    return Sizes(**sizes)
+
+
+@functools.lru_cache(maxsize=16)
+def _filled(name: str, theme: Theme) -> str:
+    # Every screen a visitor opens takes its sheet from here: fill each template once.
+    return _template(name).substitute(theme._values())
 
 
 def _template(name: str) -> string.Template:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
-from kiosk.core import languages
 from kiosk.ui.guard import guarded
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.language_switch import LanguageSwitch
+from kiosk.ui.widgets.text_size import TextSizeButton
 
 
 @guarded
@@ -50,7 +53,13 @@ class TopBar(QFrame):
     text_size = Signal()
     language = Signal(str)
 
-    def __init__(self, codes: tuple[str, ...], theme: Theme, parent: QWidget | None = None):
+    def __init__(
+        self,
+        codes: tuple[str, ...],
+        theme: Theme,
+        text_scales: Sequence[float] = (1.0,),
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("TopBar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -67,19 +76,20 @@ class TopBar(QFrame):
         self.title = ElidedLabel()
         self.title.setObjectName("TopBarTitle")
         layout.addWidget(self.title, 1)
-        self.size_button = self._button("A+", "lang", self.text_size.emit, theme, layout)
-        self.language_buttons: dict[str, QPushButton] = {}
-        for code in codes:
-            found = languages.find(code)
-            button = self._button(
-                found.native_name if found else code,
-                "lang",
-                lambda _=False, c=code: self.language.emit(c),
-                theme,
-                layout,
-            )
-            button.setCheckable(True)
-            self.language_buttons[code] = button
+        self.size_button = TextSizeButton(text_scales, theme)
+        self.size_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.size_button.clicked.connect(self.text_size.emit)
+        layout.addWidget(self.size_button)
+        self.languages = LanguageSwitch(
+            codes,
+            codes[0] if codes else "",
+            min_width=theme.px(132),
+            spacing=s.gap // 2,
+            focusable=False,
+        )
+        self.languages.chosen.connect(self.language.emit)
+        self.language_buttons = self.languages.buttons
+        layout.addWidget(self.languages)
 
     @staticmethod
     def _button(
@@ -93,11 +103,10 @@ class TopBar(QFrame):
         layout.addWidget(button)
         return button
 
-    def show_state(self, lang: str, can_go_back: bool, title: str) -> None:
+    def show_state(self, lang: str, can_go_back: bool, title: str, text_scale: float = 1.0) -> None:
         self.home_button.setText(tr("home", lang))
         self.back_button.setText(tr("back", lang))
         self.back_button.setEnabled(can_go_back)
-        self.size_button.setAccessibleName(tr("text_size", lang))
+        self.size_button.show_scale(text_scale, lang)
         self.title.setText(title)
-        for code, button in self.language_buttons.items():
-            button.setChecked(code == lang)
+        self.languages.set_current(lang)

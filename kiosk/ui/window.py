@@ -47,6 +47,7 @@ class Timers:
 
     Each carousel gets a timer of its own from ``new_carousel_timer``: a shared one
     would be stopped by the carousel that is leaving just as the next one starts it.
+    Each PIN pad likewise gets its countdown's tick from ``new_pin_tick``.
     """
 
     idle: QTimer
@@ -54,10 +55,16 @@ class Timers:
     attract_shift: QTimer
     admin_hold: QTimer
     carousel_ms: int
+    pin_tick_ms: int = 1000  # the PIN pad's lockout countdown
 
     def new_carousel_timer(self) -> QTimer:
         timer = QTimer()
         timer.setInterval(self.carousel_ms)
+        return timer
+
+    def new_pin_tick(self) -> QTimer:
+        timer = QTimer()
+        timer.setInterval(self.pin_tick_ms)
         return timer
 
     @classmethod
@@ -121,7 +128,7 @@ class KioskWindow(QWidget):
         main_layout = QVBoxLayout(self.main)
         main_layout.setContentsMargins(0, 0, 0, 0)
         main_layout.setSpacing(0)
-        self.topbar = TopBar(config.languages, theme)
+        self.topbar = TopBar(config.languages, theme, TEXT_SCALES)
         self.topbar.home.connect(self.go_home)
         self.topbar.back.connect(self.go_back)
         self.topbar.text_size.connect(self.cycle_text_size)
@@ -176,19 +183,21 @@ class KioskWindow(QWidget):
             self.content.removeWidget(old)
             old.deleteLater()
         self.stack.setCurrentWidget(self.main)
-        self.topbar.show_state(self.lang, bool(self.history), title)
+        self.topbar.show_state(self.lang, bool(self.history), title, self.text_scale)
 
     def _content_theme(self) -> Theme:
-        return self.theme.scaled(self.theme.scale * self.text_scale)
+        return self.theme.with_text_scale(self.text_scale)
 
     # --- navigation ---------------------------------------------------------------
 
     def show_home(self, keep_scroll: bool = False) -> None:
         self.current_id = None
-        key = ("home", self.lang)
+        key = ("home", self.lang, self.text_scale)
         home = self.screens.get(key)
         if not isinstance(home, HomeScreen):
-            home = HomeScreen(self.library, self.config, self.lang, self.theme)
+            home = HomeScreen(
+                self.library, self.config, self.lang, self._content_theme(), self.content
+            )
             home.open_page.connect(self.open_page)
             home.language_chosen.connect(self.set_language)
             self.screens.put(key, home)
@@ -226,7 +235,7 @@ class KioskWindow(QWidget):
         theme, timer = self._content_theme(), self.timers.new_carousel_timer()
         if page.type == GUIDE:
             try:
-                guide = GuideScreen(self.library, page, theme, timer)
+                guide = GuideScreen(self.library, page, theme, timer, self.content)
             except Exception as exc:  # fall back to the article view, which says so
                 log.exception("guide %s could not be shown as steps", page.id)
                 self.runtime_problems.append(f"{page.file}:1: error: guide failed: {exc}")
@@ -234,7 +243,7 @@ class KioskWindow(QWidget):
                 guide.open_page.connect(self.open_page)
                 guide.check_requested.connect(lambda: self.open_check(page))
                 return guide
-        article = ArticleScreen(self.library, page, theme, timer)
+        article = ArticleScreen(self.library, page, theme, timer, self.content)
         article.open_page.connect(self.open_page)
         article.failed.connect(self.runtime_problems.append)
         article.check_requested.connect(lambda: self.open_check(page))
@@ -245,7 +254,7 @@ class KioskWindow(QWidget):
         if not page.questions:
             return
         self.history.append(page.id)
-        check = CheckScreen(page, self._content_theme())
+        check = CheckScreen(page, self._content_theme(), self.content)
         check.finished.connect(self.go_back)
         self._show(check, page.title)
 
@@ -264,21 +273,45 @@ class KioskWindow(QWidget):
 
     def set_language(self, code: str) -> None:
         if code == self.lang or code not in self.config.languages:
-            self.topbar.show_state(self.lang, bool(self.history), self.topbar.title.text())
+            title = self.topbar.title.text()
+            self.topbar.show_state(self.lang, bool(self.history), title, self.text_scale)
             return
         self.lang = code
         self._refresh()
 
     def cycle_text_size(self) -> None:
         index = TEXT_SCALES.index(self.text_scale) if self.text_scale in TEXT_SCALES else 0
-        self.text_scale = TEXT_SCALES[(index + 1) % len(TEXT_SCALES)]
+        self.set_text_scale(TEXT_SCALES[(index + 1) % len(TEXT_SCALES)])
+
+    def set_text_scale(self, scale: float) -> None:
+        """Show text at ``scale`` (one of TEXT_SCALES) on the screen in front and after."""
+        if scale not in TEXT_SCALES:
+            raise ValueError(f"text scale {scale} is not one of {TEXT_SCALES}")
+        self.text_scale = scale
         self._refresh()
 
     def _refresh(self) -> None:
+        """Show the screen in front again in the current language and text size,
+        with the visitor where they were: on the same guide step, or the same
+        question of a check with their answers so far."""
+        before = self.content.currentWidget()
+        if isinstance(before, CheckScreen):
+            page = self.library.get(before.page.id, self.lang)
+            if page is not None and len(page.questions) == len(before.questions):
+                if self.history and self.history[-1] == page.id:
+                    self.history.pop()  # open_check remembers the page again
+                self.open_check(page)
+                check = self.content.currentWidget()
+                assert isinstance(check, CheckScreen)
+                check.replay(before.answers, before.showing_feedback)
+                return
         if self.current_id:
             self.open_page(self.current_id, remember=False)
         else:
             self.show_home()
+        after = self.content.currentWidget()
+        if isinstance(before, GuideScreen) and isinstance(after, GuideScreen):
+            after.go_to(before.index, animate=False)
 
     # --- idle and attract -------------------------------------------------------------
 
@@ -328,7 +361,7 @@ class KioskWindow(QWidget):
 
     def open_staff(self) -> None:
         if self.config.pin_hash:
-            pad = PinPad(self.lockout, self.theme)
+            pad = PinPad(self.lockout, self.theme, self.timers.new_pin_tick())
             pad.setObjectName("Screen")
             pad.accepted.connect(self.show_admin)
             pad.cancelled.connect(self.close_staff)

@@ -41,10 +41,19 @@ class ArticleScreen(ScrollingScreen):
     failed = Signal(str)
     check_requested = Signal()
 
+    # Set before __init__ runs: Qt filters the scroll bars' events through
+    # eventFilter while the base class is still being set up.
+    _slot: QWidget | None = None
+
     def __init__(
-        self, library: Library, page: Page, theme: Theme, carousel_timer: QTimer | None = None
+        self,
+        library: Library,
+        page: Page,
+        theme: Theme,
+        carousel_timer: QTimer | None = None,
+        parent: QWidget | None = None,
     ):
-        super().__init__(theme)
+        super().__init__(theme, parent)
         self.page = page
         s = theme.sizes
         content, outer = self.content, self.column
@@ -69,7 +78,7 @@ class ArticleScreen(ScrollingScreen):
         if page.cover is not None:
             cover = Picture(page.cover)
             cover.setObjectName("ArticleCover")
-            cover.setFixedHeight(theme.px(360))
+            cover.setFixedHeight(s.article_cover)
             column.addWidget(cover)
 
         self.body: RichText | None = None
@@ -93,7 +102,7 @@ class ArticleScreen(ScrollingScreen):
 
         related = library.related(page)
         self.carousel: Carousel | None = None
-        self._slot = QWidget()
+        self._slot = slot = QWidget()
         if related:
             heading = QLabel(tr("read_next", page.lang))
             heading.setObjectName("ReadNextTitle")
@@ -103,9 +112,9 @@ class ArticleScreen(ScrollingScreen):
             self.carousel = Carousel(related, theme, carousel_timer, self)
             self.carousel.activated.connect(self.open_page.emit)
             self.carousel.scroll_page.connect(self._scroll_by)
-            self._slot.setFixedHeight(self.carousel.sizeHint().height())
-            self._slot.installEventFilter(self)
-            outer.addWidget(self._slot)
+            slot.setFixedHeight(self.carousel.sizeHint().height())
+            slot.installEventFilter(self)
+            outer.addWidget(slot)
             self.verticalScrollBar().valueChanged.connect(self._place_carousel)
         outer.addStretch(1)
         self.setWidget(content)
@@ -148,7 +157,7 @@ class ArticleScreen(ScrollingScreen):
         bar.setValue(bar.value() + pixels)
 
     def _place_carousel(self) -> None:
-        if self.carousel is None:
+        if self.carousel is None or self._slot is None:
             return
         top_left = self._slot.mapTo(self, QPoint(0, 0))
         self.carousel.setGeometry(QRect(top_left, self._slot.size()))

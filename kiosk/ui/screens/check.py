@@ -76,14 +76,16 @@ class CheckScreen(QWidget):
 
     finished = Signal()
 
-    def __init__(self, page: Page, theme: Theme) -> None:
-        super().__init__()
+    def __init__(self, page: Page, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.setObjectName("Screen")
+        self.setStyleSheet(theme.style_sheet())  # the visitor's text size
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.page, self.theme, self.lang = page, theme, page.lang
         self.questions = page.questions
         self.index = 0
         self.right = 0
+        self.answers: list[int] = []  # the choice made for each question so far
         s = theme.sizes
         outer = QVBoxLayout(self)
         outer.setContentsMargins(s.margin, s.margin, s.margin, s.margin)
@@ -218,6 +220,7 @@ class CheckScreen(QWidget):
         question = self.questions[self.index]
         correct = chosen == question.answer
         self.right += int(correct)
+        self.answers.append(chosen)
         for number, button in enumerate(self.answer_buttons):
             button.setEnabled(False)
             verdict = (
@@ -236,6 +239,18 @@ class CheckScreen(QWidget):
         self.feedback.show()
         self._show_side()
 
+    @property
+    def showing_feedback(self) -> bool:
+        return self.feedback.isVisibleTo(self)
+
+    def replay(self, answers: list[int], showing_feedback: bool) -> None:
+        """Answer as a reader did on another copy of this check (at another text size
+        or in another language), and stop where they were."""
+        for number, chosen in enumerate(answers):
+            self.answer(chosen)
+            if number < len(answers) - 1 or not showing_feedback:
+                self.advance()
+
     def advance(self) -> None:
         if self.index < len(self.questions) - 1:
             self.index += 1
@@ -247,6 +262,7 @@ class CheckScreen(QWidget):
         """Start the questions again (nurses use this to re-teach and re-check)."""
         self.index = 0
         self.right = 0
+        self.answers = []
         self._show_question()
 
     def _show_end_buttons(self, visible: bool) -> None:

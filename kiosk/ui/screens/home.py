@@ -2,76 +2,70 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QGridLayout,
-    QHBoxLayout,
+    QBoxLayout,
     QLabel,
-    QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
-from kiosk.core import languages
 from kiosk.core.config import Config
 from kiosk.core.library import Library
 from kiosk.core.model import GUIDE, Page
 from kiosk.ui.guard import guarded
+from kiosk.ui.layout import QWIDGETSIZE_MAX
 from kiosk.ui.screens.scrolling import ScrollingScreen
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.card import PageCard
+from kiosk.ui.widgets.card_grid import CardGrid, grid_columns
+from kiosk.ui.widgets.language_switch import LanguageSwitch
+
+BATCH = 24  # cards built at a time
 
 
 @guarded
-class CardGrid(QWidget):
-    """Cards in as many columns as fit, re-flowed when the width changes.
+class Masthead(QWidget):
+    """Who we are and the language switch, with the step-by-step guides beside them.
 
-    Signals:
-        activated(str): a card was tapped; carries the page id.
+    On a landscape screen with room for two columns of cards the header takes the
+    first column and the guides the rest, so the first screen shows what the
+    kiosk offers instead of a title over empty width. Otherwise they stack.
     """
 
-    activated = Signal(str)
-
-    def __init__(self, theme: Theme, parent: QWidget | None = None):
-        super().__init__(parent)
+    def __init__(self, header: QWidget, theme: Theme) -> None:
+        super().__init__()
         self.theme = theme
-        self.cards: list[PageCard] = []
-        self._grid = QGridLayout(self)
-        self._grid.setContentsMargins(0, 0, 0, 0)
-        self._grid.setSpacing(theme.sizes.gap)
-        self._grid.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self._columns = 1
+        self.header = header
+        self.box = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.setSpacing(theme.sizes.gap)
+        self.box.addWidget(header)
+        self.featured = QVBoxLayout()  # the guides' heading and cards go here
+        self.featured.setContentsMargins(0, 0, 0, 0)
+        self.featured.setSpacing(theme.sizes.gap)
+        self.box.addLayout(self.featured, 1)
 
-    def add(self, pages: Sequence[Page]) -> None:
-        for page in pages:
-            card = PageCard(page, self.theme, self.theme.sizes.card_width, self)
-            card.activated.connect(self.activated.emit)
-            index = len(self.cards)
-            self.cards.append(card)
-            self._grid.addWidget(card, index // self._columns, index % self._columns)
-
-    def _flow(self, columns: int) -> None:
-        if columns == self._columns:
-            return
-        self._columns = columns
-        for card in self.cards:
-            self._grid.removeWidget(card)
-        for index, card in enumerate(self.cards):
-            self._grid.addWidget(card, index // columns, index % columns)
-
-    def columns_for(self, width: int) -> int:
-        pitch = self.theme.sizes.card_width + self.theme.sizes.gap
-        return max(1, (width + self.theme.sizes.gap) // pitch)
+    @property
+    def side_by_side(self) -> bool:
+        return self.box.direction() == QBoxLayout.Direction.LeftToRight
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
-        self._flow(self.columns_for(event.size().width()))
-
-
-BATCH = 24  # cards built at a time
+        columns, card_width = grid_columns(self.theme, event.size().width())
+        screen = self.window().size()
+        side = columns >= 2 and screen.width() > screen.height() and self.featured.count() > 0
+        if side:
+            self.header.setFixedWidth(card_width)  # one column of the grids below
+        else:
+            self.header.setMinimumWidth(0)
+            self.header.setMaximumWidth(QWIDGETSIZE_MAX)
+        if side != self.side_by_side:
+            self.box.setDirection(
+                QBoxLayout.Direction.LeftToRight if side else QBoxLayout.Direction.TopToBottom
+            )
 
 
 class HomeScreen(ScrollingScreen):
@@ -83,41 +77,46 @@ class HomeScreen(ScrollingScreen):
     open_page = Signal(str)
     language_chosen = Signal(str)
 
-    def __init__(self, library: Library, config: Config, lang: str, theme: Theme):
-        super().__init__(theme)
+    def __init__(
+        self,
+        library: Library,
+        config: Config,
+        lang: str,
+        theme: Theme,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(theme, parent)
         s = theme.sizes
         content, column = self.content, self.column
 
+        header = QWidget()
+        header_column = QVBoxLayout(header)
+        header_column.setContentsMargins(0, 0, 0, 0)
+        header_column.setSpacing(s.gap)
         title = QLabel(config.name(config.kiosk_name, lang))
         title.setObjectName("HomeTitle")
         title.setWordWrap(True)
         hospital = QLabel(config.name(config.hospital_name, lang))
         hospital.setObjectName("HomeHospital")
         hospital.setWordWrap(True)
-        column.addWidget(title)
-        column.addWidget(hospital)
-
-        switch = QHBoxLayout()
-        switch.setSpacing(s.gap)
-        self.language_buttons: dict[str, QPushButton] = {}
-        for code in config.languages:
-            found = languages.find(code)
-            button = QPushButton(found.native_name if found else code)
-            button.setProperty("role", "lang")
-            button.setCheckable(True)
-            button.setChecked(code == lang)
-            button.setMinimumWidth(theme.px(220))
-            button.clicked.connect(lambda _=False, c=code: self.language_chosen.emit(c))
-            switch.addWidget(button)
-            self.language_buttons[code] = button
-        switch.addStretch(1)
-        column.addLayout(switch)
+        header_column.addWidget(title)
+        header_column.addWidget(hospital)
+        self.languages = LanguageSwitch(
+            config.languages, lang, min_width=theme.px(220), spacing=s.gap
+        )
+        self.languages.chosen.connect(self.language_chosen.emit)
+        self.language_buttons = self.languages.buttons
+        header_column.addWidget(self.languages, 0, Qt.AlignmentFlag.AlignLeft)
+        header_column.addStretch(1)
+        self.masthead = Masthead(header, theme)
+        column.addWidget(self.masthead)
 
         # Sections in order (guides first), then cards built a batch at a time as the
         # visitor scrolls: a library of thousands of pages starts as fast as a small one.
         pages = library.in_language(lang)
         self._pending: list[tuple[str, Page | None]] = []
         guides = [p for p in pages if p.type == GUIDE]
+        self._guides_first = bool(guides)
         if guides:
             self._pending.append((tr("guides", lang), None))
             self._pending.extend(("", p) for p in guides)
@@ -168,9 +167,14 @@ class HomeScreen(ScrollingScreen):
         label.setObjectName("SectionTitle")
         grid = CardGrid(self._theme)
         grid.activated.connect(self.open_page.emit)
-        index = self._column.indexOf(self._end)
-        self._column.insertWidget(index, label)
-        self._column.insertWidget(index + 1, grid)
+        if not self.grids and self._guides_first:  # the guides go in the masthead
+            self.masthead.featured.addWidget(label)
+            self.masthead.featured.addWidget(grid)
+            self.masthead.featured.addStretch(1)
+        else:
+            index = self._column.indexOf(self._end)
+            self._column.insertWidget(index, label)
+            self._column.insertWidget(index + 1, grid)
         self.grids.append(grid)
 
     def cards(self) -> list[PageCard]:

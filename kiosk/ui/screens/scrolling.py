@@ -12,9 +12,14 @@ from kiosk.ui.theme import Theme
 class ScrollingScreen(QScrollArea):
     """Content in ``self.column`` (a vertical layout with the theme's margins) scrolls."""
 
-    def __init__(self, theme: Theme) -> None:
-        super().__init__()
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.setObjectName("Screen")
+        # The app's sheet is at the standard text size; this screen's own one, from
+        # the theme it was built with, sizes its text as the visitor chose. (Give
+        # the screen its parent when building it: moving a styled widget to another
+        # parent styles all its children again.)
+        self.setStyleSheet(theme.style_sheet())
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         make_kinetic(self)

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -41,7 +41,7 @@ def manual_timers() -> Timers:
         made.setInterval(3_600_000)
         return made
 
-    return Timers(timer(), timer(), timer(), timer(), carousel_ms=3_600_000)
+    return Timers(timer(), timer(), timer(), timer(), carousel_ms=3_600_000, pin_tick_ms=3_600_000)
 
 
 @pytest.fixture
@@ -79,6 +79,7 @@ def shipped_kiosk(qtbot: QtBot) -> Iterator[KioskWindow]:
     window.kiosk_mode = False
     window.request_exit()
     window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     app.setStyleSheet("")
 
 
@@ -117,4 +118,7 @@ def make_window(qtbot: QtBot, library: Library, clock: Clock) -> Callable[..., K
     for window in made:
         window.request_exit()
         window.deleteLater()
+    # Gone before the style sheet changes: restyling a live window, whose screens
+    # carry style sheets of their own, costs more than building it did.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     QApplication.instance().setStyleSheet("")  # type: ignore[union-attr]

@@ -72,3 +72,28 @@ def test_a_step_past_the_end_is_refused(tmp_path: Path, capsys: pytest.CaptureFi
     ])  # fmt: skip
     assert status == 1
     assert "this question has answers 1 to 2" in capsys.readouterr().err
+
+
+def test_the_pin_pad_can_be_previewed_locked_without_a_pin_configured(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "kiosk.toml").write_text("", encoding="utf-8")
+    common = ["snapshot", "--config", str(tmp_path / "kiosk.toml"), "--view", "pin"]
+    assert cli.main([*common, "--out", str(tmp_path / "pin.png"), "--locked"]) == 0
+    assert QImage(str(tmp_path / "pin.png")).width() == 1920
+    assert (tmp_path / "kiosk.toml").read_text() == ""  # no PIN was written anywhere
+    status = cli.main([*common[:3], "--out", str(tmp_path / "x.png"), "--locked"])
+    assert status == 1
+    assert "--locked goes with --view pin" in capsys.readouterr().err
+
+
+def test_a_snapshot_shows_a_text_size_and_refuses_one_the_button_has_not(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "kiosk.toml").write_text("", encoding="utf-8")
+    common = ["snapshot", "--config", str(tmp_path / "kiosk.toml"), "--size", "1080x1920"]
+    out = tmp_path / "big.png"
+    assert cli.main([*common, "--out", str(out), "--text-scale", "1.4"]) == 0
+    assert QImage(str(out)).height() == 1920
+    assert cli.main([*common, "--out", str(tmp_path / "x.png"), "--text-scale", "3"]) == 1
+    assert "--text-scale must be one of 1.0, 1.2, 1.4" in capsys.readouterr().err

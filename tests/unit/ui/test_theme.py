@@ -58,3 +58,19 @@ def test_the_style_sheets_have_no_unfilled_placeholders() -> None:
     theme = Theme.for_screen(1920, 1080, "Noto Sans CJK SC")
     for sheet in (theme.style_sheet(), theme.rich_text_css()):
         assert "$" not in sheet
+
+
+@pytest.mark.parametrize(
+    "screen", [(800, 480), (1280, 800), (1920, 1080), (1080, 1920), (3840, 2160)]
+)
+def test_headings_stay_above_body_text_on_every_screen_and_text_size(
+    screen: tuple[int, int],
+) -> None:
+    from kiosk.ui.window import TEXT_SCALES
+
+    previous = 0
+    for text_scale in TEXT_SCALES:
+        s = Theme.for_screen(*screen, "Sans").with_text_scale(text_scale).sizes
+        assert s.h1 > s.h2 > s.h3 > s.body > s.small, (screen, text_scale, s)
+        assert s.body > previous  # every tap of the A button shows
+        previous = s.body

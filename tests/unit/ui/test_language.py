@@ -1,0 +1,80 @@
+"""Every language button on screen shows exactly the language the kiosk speaks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+from pytestqt.qtbot import QtBot
+
+from kiosk.ui.screens.home import HomeScreen
+from kiosk.ui.window import KioskWindow
+
+MakeWindow = Callable[..., KioskWindow]
+
+
+def _switches(window: KioskWindow) -> list[dict[str, QPushButton]]:
+    """The language buttons a visitor sees: the top bar's, and home's big switch."""
+    shown = [window.topbar.language_buttons]
+    screen = window.screen_widget
+    if isinstance(screen, HomeScreen):
+        shown.append(screen.language_buttons)
+    return shown
+
+
+def _checked(window: KioskWindow) -> list[list[str]]:
+    return [[code for code, b in buttons.items() if b.isChecked()] for buttons in _switches(window)]
+
+
+def _tap(qtbot: QtBot, window: KioskWindow, where: str, code: str) -> None:
+    buttons = _switches(window)[0 if where == "top" else 1]
+    qtbot.mouseClick(buttons[code], Qt.MouseButton.LeftButton)
+
+
+def test_home_shows_both_switches_on_the_start_language(make_window: MakeWindow) -> None:
+    window = make_window()
+    assert _checked(window) == [["en"], ["en"]]
+
+
+@pytest.mark.parametrize("where", ["top", "home"])
+def test_tapping_the_current_language_again_keeps_it_checked(
+    qtbot: QtBot, make_window: MakeWindow, where: str
+) -> None:
+    window = make_window()
+    for _ in range(3):
+        _tap(qtbot, window, where, "en")
+        assert window.lang == "en"
+        assert _checked(window) == [["en"], ["en"]]
+
+
+@pytest.mark.parametrize(
+    "taps",
+    [
+        [("home", "zh-CN"), ("top", "en")],  # back to the cached English home
+        [("top", "zh-CN"), ("home", "en"), ("home", "en"), ("top", "zh-CN"), ("top", "zh-CN")],
+        [("home", "zh-CN"), ("home", "zh-CN"), ("top", "en"), ("home", "zh-CN"), ("top", "en")],
+    ],
+)
+def test_every_tap_leaves_exactly_the_shown_language_checked(
+    qtbot: QtBot, make_window: MakeWindow, taps: list[tuple[str, str]]
+) -> None:
+    window = make_window()
+    for where, code in taps:
+        _tap(qtbot, window, where, code)
+        assert window.lang == code
+        assert isinstance(window.screen_widget, HomeScreen)
+        assert _checked(window) == [[code], [code]]
+
+
+def test_the_top_bar_follows_the_language_on_a_page_and_back_home(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    window.open_page("topic/page-0")
+    _tap(qtbot, window, "top", "zh-CN")
+    _tap(qtbot, window, "top", "zh-CN")
+    assert _checked(window) == [["zh-CN"]]
+    qtbot.mouseClick(window.topbar.home_button, Qt.MouseButton.LeftButton)
+    assert _checked(window) == [["zh-CN"], ["zh-CN"]]
