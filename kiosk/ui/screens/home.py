@@ -165,9 +165,10 @@ class HomeScreen(ScrollingScreen):
     def _section(self, heading: str) -> None:
         label = QLabel(heading)
         label.setObjectName("SectionTitle")
-        grid = CardGrid(self._theme)
+        featured = not self.grids and self._guides_first
+        grid = CardGrid(self._theme, fill=featured)
         grid.activated.connect(self.open_page.emit)
-        if not self.grids and self._guides_first:  # the guides go in the masthead
+        if featured:  # the guides go in the masthead, as wide as there is room
             self.masthead.featured.addWidget(label)
             self.masthead.featured.addWidget(grid)
             self.masthead.featured.addStretch(1)

@@ -6,18 +6,20 @@ import functools
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QMouseEvent
-from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.core.model import GUIDE, Page
 from kiosk.ui.guard import guarded
+from kiosk.ui.layout import QWIDGETSIZE_MAX
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.clamped import ClampedLabel, lines_height
 from kiosk.ui.widgets.picture import Picture
-from kiosk.ui.widgets.tappable import TapTracker, set_pressed
+from kiosk.ui.widgets.tappable import TapTracker, repolish, set_pressed
 
 TITLE_LINES = 3
 SUMMARY_LINES = 3
+WIDE_COVER_SHARE = 0.55  # of a wide card's width, for its picture
 
 
 # The card's spacing, in one place for laying it out and for working out its height.
@@ -45,7 +47,9 @@ class PageCard(QFrame):
     however wide it is: room for a three-line title and a three-line summary,
     a longer text ends in "…". So cards side by side, in a carousel or one
     after another on the attract screen always line up. A guide says so on a
-    badge over its picture, which costs no height.
+    badge over its picture, which costs no height. A card given room for two
+    (a lone guide beside the home screen's header) puts its picture beside its
+    text, at the card's full height, instead of stretching a short banner.
 
     Signals:
         activated(str): the card was tapped; carries the page id.
@@ -63,10 +67,11 @@ class PageCard(QFrame):
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(page.title)
         s = theme.sizes
-        layout = QVBoxLayout(self)
+        self.theme = theme
+        self.box = layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
         layout.setContentsMargins(*_card_margins(theme))
         layout.setSpacing(_cover_gap(theme))
-        cover = Picture(page.cover, self)
+        self.cover = cover = Picture(page.cover, self, bleed=True, radius=s.radius)
         cover.setObjectName("CardCover")
         cover.setFixedHeight(s.cover_height)
         layout.addWidget(cover)
@@ -87,8 +92,9 @@ class PageCard(QFrame):
         self.summary.setObjectName("CardSummary")
         texts.addWidget(self.summary)
         texts.addStretch(1)
-        layout.addLayout(texts)
+        layout.addLayout(texts, 1)
         self._tap = TapTracker()
+        self._lay_out(width)
 
     @staticmethod
     @functools.lru_cache(maxsize=8)
@@ -113,8 +119,32 @@ class PageCard(QFrame):
             + bottom
         )
 
+    @property
+    def wide(self) -> bool:
+        return self.box.direction() == QBoxLayout.Direction.LeftToRight
+
     def set_width(self, width: int) -> None:
         self.setFixedWidth(width)
+        self._lay_out(width)
+
+    def _lay_out(self, width: int) -> None:
+        """Picture above the text; or, given room for two cards, beside it."""
+        wide = width >= 2 * self.theme.sizes.card_width
+        if wide:
+            self.cover.setFixedSize(round(width * WIDE_COVER_SHARE), self.height())
+        if wide == self.wide:
+            return
+        if wide:
+            self.box.setDirection(QBoxLayout.Direction.LeftToRight)
+            self.box.setContentsMargins(0, 0, 0, 0)
+        else:
+            self.box.setDirection(QBoxLayout.Direction.TopToBottom)
+            self.box.setContentsMargins(*_card_margins(self.theme))
+            self.cover.setMinimumWidth(0)
+            self.cover.setMaximumWidth(QWIDGETSIZE_MAX)
+            self.cover.setFixedHeight(self.theme.sizes.cover_height)
+        self.setProperty("wide", wide)
+        repolish(self)
 
     def set_pressed(self, pressed: bool) -> None:
         set_pressed(self, pressed)

@@ -38,9 +38,10 @@ class CardGrid(QWidget):
 
     activated = Signal(str)
 
-    def __init__(self, theme: Theme, parent: QWidget | None = None):
+    def __init__(self, theme: Theme, parent: QWidget | None = None, *, fill: bool = False):
         super().__init__(parent)
         self.theme = theme
+        self.fill = fill  # fewer cards than columns share the whole width
         self.cards: list[PageCard] = []
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
@@ -60,9 +61,19 @@ class CardGrid(QWidget):
             index = len(self.cards)
             self.cards.append(card)
             self._grid.addWidget(card, index // self._columns, index % self._columns)
+        if self.fill and self.width() > 0:  # how many share the row has changed
+            self._flow(self.width())
+
+    def columns_for(self, width: int) -> tuple[int, int]:
+        """The columns and card width this grid takes in ``width``."""
+        columns, card_width = grid_columns(self.theme, width)
+        if self.fill and 0 < len(self.cards) < columns:
+            columns = len(self.cards)
+            card_width = (width - (columns - 1) * self.theme.sizes.gap) // columns
+        return columns, card_width
 
     def _flow(self, width: int) -> None:
-        columns, card_width = grid_columns(self.theme, width)
+        columns, card_width = self.columns_for(width)
         if (columns, card_width) == (self._columns, self.card_width):
             return
         if card_width != self.card_width:

@@ -16,7 +16,6 @@ from kiosk.core.library import Library
 from kiosk.ui.screens.article import ArticleScreen
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.widgets.card import PageCard
-from kiosk.ui.widgets.card_grid import grid_columns
 from kiosk.ui.widgets.clamped import ClampedLabel, lines_height
 from kiosk.ui.window import TEXT_SCALES, KioskWindow
 from tests.conftest import TODAY, write
@@ -65,7 +64,7 @@ def _home(qtbot: QtBot, window: KioskWindow) -> HomeScreen:
 
     def settled() -> bool:  # every grid has re-flowed, and laid out, for its width
         for grid in home.grids:
-            columns, width = grid_columns(theme, grid.width())
+            columns, width = grid.columns_for(grid.width())
             pitch = width + theme.sizes.gap
             for index, card in enumerate(grid.cards):
                 if (card.width(), card.x()) != (width, index % columns * pitch):
@@ -156,7 +155,12 @@ def test_home_fills_a_landscape_screen_with_the_guides_beside_the_header(
     header = home.masthead.header
     assert _on(viewport, guide).left() > _on(viewport, header).right()
     assert _on(viewport, guide).top() < _on(viewport, header).bottom()
-    assert _on(viewport, guide).width() == first_row[0].width()  # the columns line up
+    # A lone guide takes the rest of the row, its picture beside its text.
+    assert _on(viewport, guide).left() == _on(viewport, first_row[1]).left()
+    rest_right = _on(viewport, first_row[-1]).right()
+    assert abs(_on(viewport, guide).right() - rest_right) <= len(first_row)  # a pixel a column
+    assert guide.wide and guide.cover.height() == guide.height()
+    assert _on(guide, guide.title).left() > _on(guide, guide.cover).right()
 
 
 def test_home_is_centred_on_a_portrait_screen_and_reflows_when_the_screen_turns(
