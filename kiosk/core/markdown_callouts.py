@@ -13,7 +13,13 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-KINDS = {"warning": "warning", "danger": "warning", "caution": "warning", "tip": "tip"}
+KINDS = {
+    "warning": "warning",
+    "danger": "warning",
+    "caution": "warning",
+    "tip": "tip",
+    "doctor": "doctor",  # "When to see a doctor": see outline.py
+}
 
 
 class CalloutProcessor(Treeprocessor):

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kiosk.core.diagnostics import Diagnostic
 from kiosk.core.frontmatter import LineMap
+from kiosk.core.outline import Outline
 from kiosk.core.teachback import Question
 
 ARTICLE = "article"
@@ -81,9 +82,16 @@ class Step:
 
 @dataclass(frozen=True)
 class Rendered:
-    """A page's body as sanitized HTML (and, for a guide, its steps)."""
+    """A page's body as sanitized HTML (and, for a guide, its steps).
+
+    ``doctor_html`` is the page's "When to see a doctor" box, taken out of the
+    body so that every page shows it in the same place; ``outline`` is the shape
+    that translations compare.
+    """
 
     html: str
     intro_html: str
     steps: tuple[Step, ...]
     diagnostics: tuple[Diagnostic, ...]
+    doctor_html: str = ""
+    outline: Outline = field(default_factory=lambda: Outline(sections=0, doctor_items=0))

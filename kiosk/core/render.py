@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from markdown import Markdown
 
-from kiosk.core import paths
+from kiosk.core import outline, paths
 from kiosk.core.diagnostics import Report
 from kiosk.core.markdown_callouts import CalloutsExtension
 from kiosk.core.markdown_cjk import CjkBreaksExtension
@@ -18,8 +18,6 @@ from kiosk.core.sanitize import sanitize
 
 EXTENSIONS = ["tables", "admonition", "attr_list", "sane_lists"]
 
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_STEP = re.compile(r"^##(?!#)\s*(.*?)\s*#*\s*$")
 _HOSTILE = re.compile(
     r"<\s*(script|style|iframe|object|embed|form|input|button|textarea|select|link|meta|base)\b"
     r"|\son[a-z]+\s*=|javascript:",
@@ -40,10 +38,34 @@ def render(
 ) -> Rendered:
     """Render one page. Never raises for bad content: problems become diagnostics."""
     report = Report()
-    lines = body.text.split("\n")
-    _warn_hostile(page, body, lines, report)
+    source = body.text.split("\n")
+    _warn_hostile(page, body, source, report)
+    boxes = outline.doctor_boxes(source)
+    box = boxes[0] if boxes else None
+    # The doctor box is shown in its own place; the body goes on without it. Its lines
+    # are blanked, not removed, so every other line keeps its number.
+    lines = list(source)
+    if box is not None:
+        lines[box.start : box.end] = [""] * (box.end - box.start)
+    else:
+        report.warning(
+            page.file,
+            body.first_line,
+            "no 'When to see a doctor' box: every page needs one, written as "
+            "'!!! doctor \"When to see a doctor\"' (see content/README.md)",
+        )
+    for extra in boxes[1:]:
+        report.warning(
+            page.file,
+            body.first_line + extra.start,
+            f"a second 'When to see a doctor' box (the first is at line "
+            f"{body.first_line + boxes[0].start}): keep one, so every page shows it in the "
+            "same place",
+        )
 
-    def chunk(start: int, end: int, take_first_image: bool = False) -> tuple[str, PageContext]:
+    def chunk(
+        start: int, end: int, take_first_image: bool = False, text: list[str] = lines
+    ) -> tuple[str, PageContext]:
         context = PageContext(
             page_id=page.id,
             file=page.file,
@@ -55,14 +77,16 @@ def render(
         )
         extensions = [KioskLinksExtension(context), CalloutsExtension(), CjkBreaksExtension()]
         md = Markdown(extensions=[*EXTENSIONS, *extensions])
-        html = md.convert("\n".join(lines[start:end]))
+        html = md.convert("\n".join(text[start:end]))
         return sanitize(html, (roots.content, roots.assets)), context
 
     html, _ = chunk(0, len(lines))
+    doctor_html = chunk(box.start, box.end, text=source)[0] if box is not None else ""
+    starts = outline.section_starts(lines)
+    shape = outline.Outline(sections=len(starts), doctor_items=box.items if box else 0)
     intro = html
     steps: list[Step] = []
     if page.type == GUIDE:
-        starts = _step_starts(lines)
         if not starts:
             report.warning(
                 page.file,
@@ -73,7 +97,7 @@ def render(
             intro, _ = chunk(0, starts[0])
             for index, start in enumerate(starts):
                 end = starts[index + 1] if index + 1 < len(starts) else len(lines)
-                title = _STEP.match(lines[start])
+                title = outline.SECTION.match(lines[start])
                 step_html, context = chunk(start + 1, end, take_first_image=True)
                 image = context.images[0] if context.images else None
                 steps.append(
@@ -84,17 +108,7 @@ def render(
                         line=body.first_line + start,
                     )
                 )
-    return Rendered(html, intro, tuple(steps), report.items)
-
-
-def _step_starts(lines: list[str]) -> list[int]:
-    starts, fenced = [], False
-    for index, line in enumerate(lines):
-        if _FENCE.match(line):
-            fenced = not fenced
-        elif not fenced and _STEP.match(line):
-            starts.append(index)
-    return starts
+    return Rendered(html, intro, tuple(steps), report.items, doctor_html, shape)
 
 
 def _find_line(lines: list[str], needle: str, start: int, first_line: int) -> int:

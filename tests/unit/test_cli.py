@@ -124,7 +124,8 @@ def test_check_expects_only_the_configured_languages(
 ) -> None:
     (tmp_path / "c").mkdir()
     (tmp_path / "c" / "a.md").write_text(
-        "---\ntitle: 只有中文\nsource: 医院\nreviewed_by: 护士\nreviewed: 2026-01-01\n---\n",
+        "---\ntitle: 只有中文\nsource: 医院\nreviewed_by: 护士\nreviewed: 2026-01-01\n---\n\n"
+        '!!! doctor "出现这些情况，请及时就医"\n    - 发烧。\n',
         encoding="utf-8",
     )
     config = tmp_path / "kiosk.toml"

@@ -93,6 +93,12 @@ class ArticleScreen(ScrollingScreen):
             self.body = RichText(rendered.html, theme.rich_text_css(), s.body, s.reading_width)
             self.body.page_link.connect(self.open_page.emit)
             column.addWidget(self.body)
+            self.doctor: RichText | None = None
+            if rendered.doctor_html:  # in the same place on every page: after the text
+                self.doctor = RichText(
+                    rendered.doctor_html, theme.rich_text_css(), s.body, s.reading_width
+                )
+                column.addWidget(self.doctor)
             if page.questions:
                 check = QPushButton(tr("check", page.lang))
                 check.setProperty("role", "primary")

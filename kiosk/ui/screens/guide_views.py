@@ -168,6 +168,13 @@ class SummaryView(QWidget):
             line.setObjectName("SummaryLine")
             line.setWordWrap(True)
             layout.addWidget(line)
+        self.doctor: RichText | None = None
+        doctor_html = library.render(page).doctor_html
+        if doctor_html:  # every guide's summary says when to see a doctor
+            self.doctor = RichText(
+                doctor_html, theme.rich_text_css(), theme.sizes.body, theme.sizes.reading_width
+            )
+            layout.addWidget(self.doctor)
         self.check_button: QPushButton | None = None
         if page.questions:
             self.check_button = QPushButton(tr("check", lang))

@@ -37,6 +37,10 @@ EXPECTED: dict[str, set[tuple[int, Severity, str]]] = {
     "section/unknown-language.fr.md": {(1, W, "unknown language 'fr'")},
     # Loads, but a page with no front matter has no trust fields: say so.
     "no-front-matter.md": {(1, W, "no 'reviewed_by'"), (1, W, "no 'source'")},
+    "no-doctor-box.md": {(7, W, "no 'When to see a doctor' box")},
+    "two-doctor-boxes.md": {
+        (13, W, "a second 'When to see a doctor' box (the first is at line 8)")
+    },
     "good.md": set(),
     "good-toml.md": set(),
     "duplicate.en.md": set(),

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from kiosk.core import loader
 from kiosk.core.library import Library
+from kiosk.core.outline import Outline
 from tests.conftest import TODAY, write
 
 
@@ -116,6 +117,7 @@ def test_guide_steps_are_split_on_level_two_headings(tmp_path: Path, assets: Pat
         "g.md",
         "---\ntitle: G\ntype: guide\n---\nIntro.\n\n## First step\n\n"
         "![Mother and baby](img/s1.svg)\n\nDo this.\n\n"
+        '!!! doctor "When to see a doctor"\n    - A fever.\n\n'
         "```\n## not a step\n```\n\n## Second step\n\nThen that.\n",
     )
     library = _library(tmp_path, assets)
@@ -123,10 +125,14 @@ def test_guide_steps_are_split_on_level_two_headings(tmp_path: Path, assets: Pat
     assert page is not None
     rendered = library.render(page)
     assert [s.title for s in rendered.steps] == ["First step", "Second step"]
-    assert [s.line for s in rendered.steps] == [7, 17]
+    assert [s.line for s in rendered.steps] == [7, 20]
     first = rendered.steps[0]
     assert first.image is not None and first.image.alt == "Mother and baby"
     assert "<img" not in first.html and "Do this." in first.html
+    # The doctor box is taken out, to be shown in one place (the summary).
+    assert "A fever." not in first.html and "A fever." not in rendered.html
+    assert "A fever." in rendered.doctor_html and "callout-doctor" in rendered.doctor_html
+    assert rendered.outline == Outline(sections=2, doctor_items=1)
     assert "Intro." in rendered.intro_html and "First step" not in rendered.intro_html
     assert rendered.diagnostics == ()
 
