@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from types import MappingProxyType
 
 from kiosk.core import frontmatter, languages, paths, related, teachback
 from kiosk.core.diagnostics import Diagnostic, Report, sort_key
-from kiosk.core.model import Page, Rendered
+from kiosk.core.model import GUIDE, Page, Rendered
 
 
 class Library:
@@ -114,10 +114,15 @@ class Library:
         return rendered
 
     def check_all(self) -> tuple[Diagnostic, ...]:
-        """Every diagnostic: front matter and library checks, then every rendered body."""
+        """Every diagnostic: front matter and library checks, then every rendered body,
+        and whether translations have the same shape."""
         found = list(self.diagnostics)
         for page in self.pages:
             found.extend(self.render(page).diagnostics)
+        report = Report()
+        for group in self._groups.values():
+            _check_outlines_match(group, self.render, report)
+        found.extend(report.items)
         return tuple(sorted(set(found), key=sort_key))
 
     # --- library-wide checks ------------------------------------------------
@@ -144,6 +149,31 @@ class Library:
             _check_questions_match(group, report)
 
 
+def _check_outlines_match(
+    group: dict[str, Page], render: Callable[[Page], Rendered], report: Report
+) -> None:
+    """Each translation has as many sections (a guide's steps) and warning signs as the first."""
+    ordered = [group[code] for code in languages.codes() if code in group]
+    if len(ordered) < 2:
+        return
+    reference = ordered[0]
+    expected = render(reference).outline
+    for page in ordered[1:]:
+        shape = render(page).outline
+        parts = (
+            ("steps" if page.type == GUIDE else "'##' sections", shape.sections, expected.sections),
+            ("warning signs in its doctor box", shape.doctor_items, expected.doctor_items),
+        )
+        for what, has, wanted in parts:
+            if has != wanted:
+                report.warning(
+                    page.file,
+                    page.body_line,
+                    f"{what}: {has} here, {wanted} in the {reference.lang} version "
+                    f"({reference.file.name}); translations should say the same",
+                )
+
+
 def _check_questions_match(group: dict[str, Page], report: Report) -> None:
     """Each translation asks the same questions as the first language's version."""
     ordered = [group[code] for code in languages.codes() if code in group]
@@ -161,36 +191,65 @@ def _check_questions_match(group: dict[str, Page], report: Report) -> None:
 
 
 def _check_review(page: Page, today: dt.date, report: Report) -> None:
-    if not page.reviewed_by:
-        report.warning(
-            page.file,
-            page.lines.line("reviewed_by"),
-            "no 'reviewed_by': say who checked this health information",
-        )
-    elif page.reviewed is None:
-        report.warning(
-            page.file,
-            page.lines.line("reviewed_by"),
-            "no 'reviewed' date: no clinician has signed this page off yet; once one "
-            "has, add 'reviewed' and a new 'review_due'",
-        )
+    """Trust fields are a promise: a review is claimed only with who, when, and until when."""
+    line = page.lines.line
     if not page.source:
         report.warning(
-            page.file,
-            page.lines.line("source"),
-            "no 'source': say where this health information comes from",
+            page.file, line("source"), "no 'source': say where this health information comes from"
         )
-    if page.review_due is not None:
-        line = page.lines.line("review_due")
-        if page.review_due < today:
+    if not page.reviewed_by and page.reviewed is None:
+        report.warning(
+            page.file,
+            1,
+            "not yet reviewed by a clinician (the kiosk says so under the page): once a named "
+            "clinician has checked this page's own words, add 'reviewed_by', 'reviewed' and "
+            "'review_due'",
+        )
+        if page.review_due is not None:
             report.warning(
                 page.file,
-                line,
-                f"review was due on {page.review_due}: have the "
-                "page reviewed, then update 'reviewed' and 'review_due'",
+                line("review_due"),
+                "'review_due' on a page that has not been reviewed: leave it out until the "
+                "first review",
             )
-        if page.reviewed is not None and page.review_due < page.reviewed:
-            report.warning(page.file, line, "'review_due' is before 'reviewed'")
+        return
+    if page.reviewed is None:
+        report.warning(
+            page.file,
+            line("reviewed_by"),
+            "no 'reviewed' date: no clinician has signed this page off yet; once one has, "
+            "add 'reviewed' and 'review_due' (until then, leave 'reviewed_by' out too)",
+        )
+        return
+    if not page.reviewed_by:
+        report.warning(
+            page.file, line("reviewed"), "'reviewed' without 'reviewed_by': name who reviewed it"
+        )
+    if page.date is not None and page.reviewed < page.date:
+        report.warning(
+            page.file,
+            line("reviewed"),
+            f"'reviewed' ({page.reviewed}) is before the page was written ('date': {page.date}):"
+            " a review covers the page's own words, so it cannot come before them",
+        )
+    if page.lastmod is not None and page.lastmod > page.reviewed:
+        report.warning(
+            page.file,
+            line("lastmod"),
+            f"changed on {page.lastmod}, after its review on {page.reviewed}: have the change "
+            "reviewed, then update 'reviewed' and 'review_due'",
+        )
+    if page.review_due is None:
+        return
+    if page.review_due < today:
+        report.warning(
+            page.file,
+            line("review_due"),
+            f"review was due on {page.review_due}: have the "
+            "page reviewed, then update 'reviewed' and 'review_due'",
+        )
+    if page.review_due < page.reviewed:
+        report.warning(page.file, line("review_due"), "'review_due' is before 'reviewed'")
 
 
 def _display_order(page: Page) -> tuple[bool, int, int, str, str]:

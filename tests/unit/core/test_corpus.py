@@ -28,15 +28,18 @@ EXPECTED: dict[str, set[tuple[int, Severity, str]]] = {
         (4, W, "no 'reviewed' date"),  # the impossible one is ignored, so none is left
     },
     "review-passed.md": {(6, W, "review was due on 2021-01-01")},
-    "no-reviewed-by.md": {(1, W, "no 'reviewed_by'")},
-    "not-reviewed.md": {(4, W, "no 'reviewed' date: no clinician has signed this page off")},
+    "reviewed-without-who.md": {(4, W, "'reviewed' without 'reviewed_by'")},
+    "not-reviewed.md": {(1, W, "not yet reviewed by a clinician")},
+    "claimed-review.md": {(4, W, "no 'reviewed' date: no clinician has signed this page off")},
+    "review-before-date.md": {(6, W, "'reviewed' (2026-01-16) is before the page was written")},
+    "changed-after-review.md": {(5, W, "changed on 2026-05-01, after its review on 2026-02-01")},
     "duplicate.md": {(1, W, "duplicate page id 'duplicate'")},
     "guide-without-steps.md": {(8, W, "guide has no steps")},
     "not-utf8.md": {(7, W, "not UTF-8")},
     "hostile-html.md": {(9, W, "raw HTML '<script' removed")},
     "section/unknown-language.fr.md": {(1, W, "unknown language 'fr'")},
     # Loads, but a page with no front matter has no trust fields: say so.
-    "no-front-matter.md": {(1, W, "no 'reviewed_by'"), (1, W, "no 'source'")},
+    "no-front-matter.md": {(1, W, "not yet reviewed by a clinician"), (1, W, "no 'source'")},
     "no-doctor-box.md": {(7, W, "no 'When to see a doctor' box")},
     "two-doctor-boxes.md": {
         (13, W, "a second 'When to see a doctor' box (the first is at line 8)")
