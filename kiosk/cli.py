@@ -79,7 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--step",
         type=int,
         metavar="N",
-        help="a guide's step N (the last + 1 is its summary); with --view check, question N",
+        help="a guide's step N (0 is its introduction, the last + 1 its summary); "
+        "with --view check, question N",
     )
     snap.add_argument(
         "--answer",

@@ -248,10 +248,14 @@ def _show(
         screen = window.screen_widget
         if not isinstance(screen, GuideScreen):
             return f"--step needs a guide page (type: guide), not '{page_id}'"
-        if not 1 <= step <= screen.last + 1:
-            return f"'{page_id}' has steps 1 to {screen.last} (and {screen.last + 1}: summary)"
+        if not 0 <= step <= screen.last:
+            steps = len(screen.steps)
+            return (
+                f"'{page_id}' has steps 1 to {steps} (and 0: its introduction, "
+                f"{steps + 1}: its summary)"
+            )
         settle(app)
-        screen.go_to(step - 1, animate=False)
+        screen.go_to(step, animate=False)
     if view == "attract":
         window.show_attract()
     elif view == "admin":

@@ -12,6 +12,13 @@ TEXT: dict[str, dict[str, str]] = {
     "reviewed_by": {"zh-CN": "审核", "en": "Reviewed by"},
     "reviewed": {"zh-CN": "审核日期", "en": "Last reviewed"},
     "review_due": {"zh-CN": "下次审核", "en": "Next review due"},
+    "not_reviewed": {
+        "zh-CN": "本页内容尚未经临床医生审核。",
+        "en": "Not yet reviewed by a clinician.",
+    },
+    "intro": {"zh-CN": "开始之前", "en": "Before you start"},
+    "start": {"zh-CN": "开始", "en": "Start"},
+    "about_page": {"zh-CN": "这些问题来自：{title}", "en": "These questions are about: {title}"},
     "disclaimer": {
         "zh-CN": "本页内容仅供健康教育参考，不能代替医生的诊断和建议。",
         "en": "This information does not replace advice from your doctor or nurse.",

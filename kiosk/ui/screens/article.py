@@ -7,7 +7,6 @@ import logging
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -25,6 +24,7 @@ from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.carousel import Carousel
 from kiosk.ui.widgets.picture import Picture
 from kiosk.ui.widgets.richtext import RichText
+from kiosk.ui.widgets.trust import TrustFooter
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +104,8 @@ class ArticleScreen(ScrollingScreen):
                 check.setProperty("role", "primary")
                 check.clicked.connect(self.check_requested.emit)
                 column.addWidget(check, 0, Qt.AlignmentFlag.AlignLeft)
-            column.addWidget(self._trust_footer(page, theme))
+            self.trust = TrustFooter(page, theme)
+            column.addWidget(self.trust)
 
         related = library.related(page)
         self.carousel: Carousel | None = None
@@ -131,32 +132,6 @@ class ArticleScreen(ScrollingScreen):
         label.setWordWrap(True)
         label.setMinimumHeight(theme.px(200))
         column.addWidget(label)
-
-    def _trust_footer(self, page: Page, theme: Theme) -> QFrame:
-        footer = QFrame()
-        footer.setObjectName("TrustFooter")
-        layout = QVBoxLayout(footer)
-        pad = theme.sizes.gap
-        layout.setContentsMargins(pad, pad, pad, pad)
-        layout.setSpacing(theme.px(8))
-        lang = page.lang
-        rows = [
-            ("source", page.source),
-            ("reviewed_by", page.reviewed_by),
-            ("reviewed", page.reviewed.isoformat() if page.reviewed else ""),
-            ("review_due", page.review_due.isoformat() if page.review_due else ""),
-        ]
-        for key, value in rows:
-            if value:
-                line = QLabel(f"{tr(key, lang)}: {value}")
-                line.setObjectName("TrustLine")
-                line.setWordWrap(True)
-                layout.addWidget(line)
-        disclaimer = QLabel(tr("disclaimer", lang))
-        disclaimer.setObjectName("Disclaimer")
-        disclaimer.setWordWrap(True)
-        layout.addWidget(disclaimer)
-        return footer
 
     def _scroll_by(self, pixels: int) -> None:
         bar = self.verticalScrollBar()

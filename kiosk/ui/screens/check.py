@@ -99,6 +99,12 @@ class CheckScreen(QWidget):
         self.progress.setObjectName("StepProgress")
         heading.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignRight)
         outer.addLayout(heading)
+        # Which page the questions come from, and a way back to it (and its sources).
+        self.about = QPushButton(tr("about_page", self.lang).format(title=page.title))
+        self.about.setProperty("role", "link")
+        self.about.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.about.clicked.connect(self.finished.emit)
+        outer.addWidget(self.about, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.body.setSpacing(s.margin)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.core.library import Library
-from kiosk.core.model import Page
+from kiosk.core.model import Page, Step
 from kiosk.ui.guard import guarded
 from kiosk.ui.screens.guide_views import GuidePage, StepDots, StepView, SummaryView
 from kiosk.ui.strings import tr
@@ -86,7 +86,7 @@ class GuideScreen(QWidget):
         self.progress.setObjectName("StepProgress")
         top.addWidget(self.progress)
         top.addStretch(1)
-        self.dots = StepDots(len(self.steps) + 1, theme)
+        self.dots = StepDots(len(self.steps) + 2, theme)
         self.dots.chosen.connect(self.go_to)
         top.addWidget(self.dots)
         outer.addLayout(top)
@@ -96,7 +96,11 @@ class GuideScreen(QWidget):
         self.frame = QWidget(self)
         self.track = QWidget(self.frame)
         self.frame.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.views: list[QWidget] = [StepView(step, theme) for step in self.steps]
+        # First the introduction (what the guide is for, with its cover), then the steps.
+        intro = Step(page.title, rendered.intro_html, page.cover, page.body_line)
+        self.intro = StepView(intro, theme, source=page)
+        self.views: list[QWidget] = [self.intro]
+        self.views += [StepView(step, theme, source=page) for step in self.steps]
         self.summary = SummaryView(library, page, self.steps, theme, carousel_timer)
         self.summary.check_requested.connect(self.check_requested.emit)
         self.summary.open_page.connect(self.open_page.emit)
@@ -167,10 +171,13 @@ class GuideScreen(QWidget):
     def _update_labels(self) -> None:
         lang = self.page.lang
         total = len(self.steps)
-        if self.index < total:
-            self.progress.setText(tr("step_of", lang).format(n=self.index + 1, total=total))
+        if self.index == 0:
+            self.progress.setText(tr("intro", lang))
+        elif self.index <= total:
+            self.progress.setText(tr("step_of", lang).format(n=self.index, total=total))
         else:
             self.progress.setText("")  # the summary has its own heading; the dots say where
+        self.next_button.setText(tr("start" if self.index == 0 else "next", lang))
         self.dots.set_current(self.index)
         self.previous_button.setEnabled(self.index > 0)
         self.next_button.setEnabled(self.index < self.last)

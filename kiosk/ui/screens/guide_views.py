@@ -24,6 +24,7 @@ from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.carousel import Carousel
 from kiosk.ui.widgets.picture import Picture
 from kiosk.ui.widgets.richtext import RichText
+from kiosk.ui.widgets.trust import SourceLine, TrustFooter
 
 
 @guarded
@@ -79,7 +80,7 @@ class StepView(QWidget):
     # Portrait: the picture never takes more than this share of the height.
     PORTRAIT_PICTURE_SHARE = 0.6
 
-    def __init__(self, step: Step, theme: Theme) -> None:
+    def __init__(self, step: Step, theme: Theme, source: Page | None = None) -> None:
         super().__init__()
         self.step = step
         # The height the guide has for a step; the view grows past it (and its
@@ -102,6 +103,8 @@ class StepView(QWidget):
         # A swipe may start on the text: let it through to the guide.
         body.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
         self.text.addWidget(body)
+        if source is not None:  # where this step's facts come from, on every step
+            self.text.addWidget(SourceLine(source))
         self.text.addStretch(1)
         self.box.addLayout(self.text, 4)
         self.box.addStretch(0)
@@ -181,6 +184,8 @@ class SummaryView(QWidget):
             self.check_button.setProperty("role", "primary")
             self.check_button.clicked.connect(self.check_requested.emit)
             layout.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.trust = TrustFooter(page, theme)
+        layout.addWidget(self.trust)
         layout.addStretch(1)
         related = library.related(page)
         if related:

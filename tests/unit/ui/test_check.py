@@ -144,3 +144,10 @@ def test_the_feedback_colour_follows_each_answer(qtbot: QtBot, check: CheckScree
     qtbot.mouseClick(check.next_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(check.answer_buttons[0], Qt.MouseButton.LeftButton)  # wrong
     assert feedback_colour() == palette.note_back
+
+
+def test_the_check_names_its_page_and_leads_back_to_it(qtbot: QtBot, check: CheckScreen) -> None:
+    assert check.about.text() == "These questions are about: Pressing"
+    assert check.about.height() >= 48  # a finger's target
+    with qtbot.waitSignal(check.finished):
+        qtbot.mouseClick(check.about, Qt.MouseButton.LeftButton)

@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk import resources
 from kiosk.core import loader
 from kiosk.ui.screens.check import CheckScreen
 from kiosk.ui.screens.guide import GuideScreen, StepView
+from kiosk.ui.widgets.richtext import RichText
 from kiosk.ui.window import KioskWindow
 from tests.conftest import TODAY, write
 
@@ -22,6 +23,8 @@ MakeWindow = Callable[..., KioskWindow]
 GUIDE = """---
 title: Wean gently
 type: guide
+cover: pic.svg
+source: The test hospital
 questions:
   - q: Should you stop all feeds at once?
     answer: false
@@ -72,24 +75,49 @@ def guide(qtbot: QtBot, make_window: MakeWindow, tmp_path: Path) -> tuple[KioskW
     return window, screen
 
 
-def test_a_guide_shows_one_step_at_a_time(guide: tuple[KioskWindow, GuideScreen]) -> None:
+def test_a_guide_opens_on_its_introduction_then_shows_one_step_at_a_time(
+    qtbot: QtBot, guide: tuple[KioskWindow, GuideScreen]
+) -> None:
     _, screen = guide
     assert [s.title for s in screen.steps] == [
         "Drop one feed at a time",
         "Wait a few days",
         "Express only a little",
     ]
-    assert screen.progress.text() == "Step 1 of 3"
+    assert screen.progress.text() == "Before you start"
+    intro = screen.intro
+    assert _label(intro, "StepTitle") == "Wean gently"
+    assert "A short introduction." in intro.findChild(RichText).toPlainText()  # type: ignore[union-attr]
+    assert intro.picture.natural_size().width() > 0  # the guide's cover
+    assert screen.next_button.text() == "Start" and not screen.previous_button.isEnabled()
+    qtbot.mouseClick(screen.next_button, Qt.MouseButton.LeftButton)
+    assert screen.progress.text() == "Step 1 of 3" and screen.next_button.text() == "Next"
     assert screen.steps[0].image is not None and screen.steps[0].image.alt == "A mother and toddler"
-    assert not screen.previous_button.isEnabled()
+
+
+def test_every_step_and_the_summary_say_where_the_facts_come_from(
+    guide: tuple[KioskWindow, GuideScreen],
+) -> None:
+    _, screen = guide
+    for view in screen.views[:-1]:
+        assert _label(view, "TrustLine") == "Source: The test hospital"
+    footer = screen.summary.trust
+    shown = [label.text() for label in footer.lines]
+    assert shown == ["Source: The test hospital", "Not yet reviewed by a clinician."]
+
+
+def _label(view: QWidget, name: str) -> str:
+    label = view.findChild(QLabel, name)
+    assert label is not None
+    return label.text()
 
 
 def test_next_and_previous_buttons_move_between_steps(
     qtbot: QtBot, guide: tuple[KioskWindow, GuideScreen]
 ) -> None:
     _, screen = guide
-    qtbot.mouseClick(screen.next_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(screen.next_button, Qt.MouseButton.LeftButton)
+    for _ in range(3):
+        qtbot.mouseClick(screen.next_button, Qt.MouseButton.LeftButton)
     assert screen.progress.text() == "Step 3 of 3"
     qtbot.mouseClick(screen.previous_button, Qt.MouseButton.LeftButton)
     assert screen.progress.text() == "Step 2 of 3"
@@ -123,7 +151,7 @@ def test_clicker_keys_move_between_steps(
 
 def test_a_dot_jumps_to_its_step(qtbot: QtBot, guide: tuple[KioskWindow, GuideScreen]) -> None:
     _, screen = guide
-    x, y = screen.dots.centre_of(2)
+    x, y = screen.dots.centre_of(3)
     qtbot.mouseClick(screen.dots, Qt.MouseButton.LeftButton, pos=QPoint(x, y))
     assert screen.progress.text() == "Step 3 of 3"
 
@@ -168,7 +196,7 @@ def test_on_a_portrait_screen_the_picture_stands_above_the_text_in_its_own_shape
 ) -> None:
     window, screen = guide
     window.resize(800, 1300)
-    view = screen.views[0]
+    view = screen.views[1]
     assert isinstance(view, StepView)
     qtbot.waitUntil(lambda: view.stacked and view.picture.width() > view.width() * 0.9)
     picture = view.picture.geometry()

@@ -65,7 +65,7 @@ def test_a_step_past_the_end_is_refused(tmp_path: Path, capsys: pytest.CaptureFi
         "--step", "99", "--config", str(tmp_path / "kiosk.toml"),
     ])  # fmt: skip
     assert status == 1
-    assert "has steps 1 to 7 (and 8: summary)" in capsys.readouterr().err
+    assert "has steps 1 to 7 (and 0: its introduction, 8: its summary)" in capsys.readouterr().err
     status = cli.main([
         "snapshot", "--out", str(tmp_path / "x.png"), "--page", "weaning/gentle-weaning",
         "--view", "check", "--answer", "3", "--config", str(tmp_path / "kiosk.toml"),

@@ -266,13 +266,13 @@ def test_a_bigger_text_keeps_the_reader_on_their_guide_step(
     window.open_page("care/gentle")
     guide = window.screen_widget
     assert isinstance(guide, GuideScreen)
-    guide.go_to(1, animate=False)
-    small = _px(_named(guide.views[1], "StepTitle"))
+    guide.go_to(2, animate=False)
+    small = _px(_named(guide.views[2], "StepTitle"))
     _tap_size(qtbot, window)
     bigger = window.screen_widget
     assert isinstance(bigger, GuideScreen) and bigger is not guide
-    assert bigger.index == 1 and bigger.progress.text() == "Step 2 of 2"
-    assert _px(_named(bigger.views[1], "StepTitle")) > small
+    assert bigger.index == 2 and bigger.progress.text() == "Step 2 of 2"
+    assert _px(_named(bigger.views[2], "StepTitle")) > small
 
 
 def test_bigger_text_or_another_language_keeps_the_reader_in_their_check(
