@@ -134,6 +134,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
     check.add_argument(
+        "--report",
+        type=Path,
+        metavar="FILE.md",
+        help="also write a report for a patient-education committee: every page's length, "
+        "reading grade, doctor box, questions, review status and PEMAT-P scores",
+    )
+    check.add_argument(
         "--config",
         type=Path,
         metavar="FILE",
@@ -174,6 +181,11 @@ def _check(args: argparse.Namespace) -> int:
     found = library.check_all()
     for item in found:
         print(item)
+    if args.report is not None:
+        from kiosk.core import content_report
+
+        command = f"kiosk check {_shown(root)} --report {_shown(args.report)}"
+        args.report.write_text(content_report.build(library, root, command), encoding="utf-8")
     errors = diagnostics.count(found, Severity.ERROR)
     warnings = diagnostics.count(found, Severity.WARNING)
     pages = len(library.ids)

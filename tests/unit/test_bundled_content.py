@@ -77,3 +77,15 @@ def test_the_authors_guide_documents_every_front_matter_key() -> None:
     guide = (resources.content_dir() / "README.md").read_text(encoding="utf-8")
     for key in KEYS.values():
         assert f"| `{key.name}` |" in guide, key.name
+
+
+REPORT_COMMAND = "kiosk check content --report docs/content-report.md"
+
+
+def test_the_content_report_in_the_repository_is_current(library: Library) -> None:
+    from kiosk.core import content_report
+    from tests.conftest import REPO
+
+    made = content_report.build(library, resources.content_dir(), REPORT_COMMAND)
+    kept = (REPO / "docs" / "content-report.md").read_text(encoding="utf-8")
+    assert made == kept, f"docs/content-report.md is out of date: run '{REPORT_COMMAND}'"
