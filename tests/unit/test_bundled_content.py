@@ -14,16 +14,27 @@ def library() -> Library:
     return loader.load(resources.content_dir(), resources.assets_dir())
 
 
-def test_bundled_content_has_no_problems_but_the_one_page_awaiting_review(
+# Pages of issue #10 that another author writes in parallel: until they land, pages
+# that list them in 'related' are warned about. Empty this set once they exist.
+PLANNED = {
+    "weaning/mastitis",
+    "weaning/stopping-milk-remedies",
+    "weaning/feeding-after-weaning",
+    "weaning/back-to-work",
+    "weaning/hand-expression",
+}
+
+
+def test_bundled_content_has_no_problems_but_pages_awaiting_review(
     library: Library,
 ) -> None:
-    # health/back-pain is general guidance that no clinician has signed off yet;
-    # kiosk check rightly says so until one does (then this test should change).
+    # No clinician has yet reviewed these pages' own words, so none claims a review
+    # and kiosk check rightly says so for every file (until one does: then this
+    # test should change).
+    awaiting = [(page.file.name, "no 'reviewed_by'") for page in library.pages]
     found = [(d.path.name, d.message.split(":")[0]) for d in library.check_all()]
-    assert found == [
-        ("back-pain.en.md", "no 'reviewed' date"),
-        ("back-pain.zh-CN.md", "no 'reviewed' date"),
-    ]
+    planned = [f"related page '{page_id}' does not exist" for page_id in PLANNED]
+    assert sorted(item for item in found if item[1] not in planned) == sorted(awaiting)
 
 
 def test_every_page_is_in_every_language(library: Library) -> None:
@@ -33,9 +44,12 @@ def test_every_page_is_in_every_language(library: Library) -> None:
 
 def test_every_page_has_honest_trust_fields(library: Library) -> None:
     for page in library.pages:
-        assert page.source and page.reviewed_by, page.file
-        assert page.review_due is not None, page.file  # a page not yet reviewed says so
-        if page.reviewed is not None:
+        assert page.source, page.file
+        # A review is claimed only with its date, and a due date only with a review.
+        assert bool(page.reviewed_by) == (page.reviewed is not None), page.file
+        if page.reviewed is None:
+            assert page.review_due is None, page.file
+        elif page.review_due is not None:
             assert page.review_due > page.reviewed, page.file
 
 
@@ -67,8 +81,13 @@ def test_the_seed_article_names_the_hospital_department(library: Library) -> Non
     en = library.get("weaning/residual-milk", "en")
     zh = library.get("weaning/residual-milk", "zh-CN")
     assert en is not None and zh is not None
-    assert en.source == "Breast Department, Guangdong Provincial Maternal and Child Health Hospital"
-    assert zh.source == "广东省妇幼保健院 乳腺科"
+    assert en.source.startswith(
+        "Breast Department, Guangdong Provincial Maternal and Child Health Hospital "
+        "(article guided by Dr Zhang Anqin, 2026-01-16)"
+    )
+    assert zh.source.startswith(
+        "广东省妇幼保健院乳腺科（张安秦主任医师指导的科普文章，2026-01-16）"
+    )
 
 
 def test_the_authors_guide_documents_every_front_matter_key() -> None:
