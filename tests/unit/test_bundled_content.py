@@ -31,7 +31,10 @@ def test_bundled_content_has_no_problems_but_pages_awaiting_review(
     # No clinician has yet reviewed these pages' own words, so none claims a review
     # and kiosk check rightly says so for every file (until one does: then this
     # test should change).
-    awaiting = [(page.file.name, "no 'reviewed_by'") for page in library.pages]
+    awaiting = [
+        (page.file.name, "not yet reviewed by a clinician (the kiosk says so under the page)")
+        for page in library.pages
+    ]
     found = [(d.path.name, d.message.split(":")[0]) for d in library.check_all()]
     planned = [f"related page '{page_id}' does not exist" for page_id in PLANNED]
     assert sorted(item for item in found if item[1] not in planned) == sorted(awaiting)

@@ -68,10 +68,10 @@ def test_a_step_past_the_end_is_refused(tmp_path: Path, capsys: pytest.CaptureFi
     assert "has steps 1 to 7 (and 0: its introduction, 8: its summary)" in capsys.readouterr().err
     status = cli.main([
         "snapshot", "--out", str(tmp_path / "x.png"), "--page", "weaning/gentle-weaning",
-        "--view", "check", "--answer", "3", "--config", str(tmp_path / "kiosk.toml"),
+        "--view", "check", "--answer", "4", "--config", str(tmp_path / "kiosk.toml"),
     ])  # fmt: skip
     assert status == 1
-    assert "this question has answers 1 to 2" in capsys.readouterr().err
+    assert "this question has answers 1 to 3" in capsys.readouterr().err
 
 
 def test_the_pin_pad_can_be_previewed_locked_without_a_pin_configured(
