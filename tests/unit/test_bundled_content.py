@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from kiosk import resources
@@ -14,16 +16,36 @@ def library() -> Library:
     return loader.load(resources.content_dir(), resources.assets_dir())
 
 
-def test_bundled_content_has_no_problems_but_the_one_page_awaiting_review(
+# Pages that no clinician has signed off yet: kiosk check rightly says so until one
+# has (then they leave these lists). health/back-pain names no review date; new
+# pages leave 'reviewed_by' out, as the authors' guide asks.
+AWAITING_REVIEW_DATE = ["health/back-pain"]
+AWAITING_FIRST_REVIEW: list[str] = []
+# Pictures planned for them and drawn in parallel: "not found" is expected only
+# until each file lands in assets/.
+PLANNED_PICTURES: dict[str, list[str]] = {}
+
+
+def _summary(message: str) -> str:
+    picture = re.search(r"image '[^']+' not found", message)
+    return picture.group(0) if picture else message.split(":")[0]
+
+
+def test_bundled_content_has_no_problems_but_pages_awaiting_review_and_planned_pictures(
     library: Library,
 ) -> None:
-    # health/back-pain is general guidance that no clinician has signed off yet;
-    # kiosk check rightly says so until one does (then this test should change).
-    found = [(d.path.name, d.message.split(":")[0]) for d in library.check_all()]
-    assert found == [
-        ("back-pain.en.md", "no 'reviewed' date"),
-        ("back-pain.zh-CN.md", "no 'reviewed' date"),
-    ]
+    expected = []
+    for page in library.pages:
+        name = page.file.name
+        if page.id in AWAITING_REVIEW_DATE:
+            expected.append((name, "no 'reviewed' date"))
+        if page.id in AWAITING_FIRST_REVIEW:
+            expected.append((name, "no 'reviewed_by'"))
+        for ref in PLANNED_PICTURES.get(page.id, []):
+            if not (resources.assets_dir() / ref.removeprefix("/assets/")).exists():
+                expected.append((name, f"image '{ref}' not found"))
+    found = [(d.path.name, _summary(d.message)) for d in library.check_all()]
+    assert sorted(found) == sorted(expected)
 
 
 def test_every_page_is_in_every_language(library: Library) -> None:
@@ -32,11 +54,14 @@ def test_every_page_is_in_every_language(library: Library) -> None:
 
 
 def test_every_page_has_honest_trust_fields(library: Library) -> None:
+    # As the authors' guide asks: every page names its source; 'reviewed_by' and
+    # 'reviewed' come only with a clinician's review of the page's own words, and a
+    # review has a 'review_due' after it.
     for page in library.pages:
-        assert page.source and page.reviewed_by, page.file
-        assert page.review_due is not None, page.file  # a page not yet reviewed says so
+        assert page.source, page.file
         if page.reviewed is not None:
-            assert page.review_due > page.reviewed, page.file
+            assert page.reviewed_by, page.file
+            assert page.review_due is not None and page.review_due > page.reviewed, page.file
 
 
 def test_every_page_has_two_to_four_questions(library: Library) -> None:
@@ -49,7 +74,7 @@ def test_every_guide_step_has_an_illustration_with_alt_text(library: Library) ->
     assert guides
     for page in guides:
         steps = library.render(page).steps
-        assert 6 <= len(steps) <= 8, page.file
+        assert 5 <= len(steps) <= 8, page.file
         for step in steps:
             assert step.image is not None and step.image.alt, (page.file, step.title)
         assert page.cover is not None and page.cover.alt
