@@ -9,6 +9,7 @@ import pytest
 from kiosk import resources
 from kiosk.core import languages, loader
 from kiosk.core.library import Library
+from kiosk.core.model import Page
 
 
 @pytest.fixture(scope="module")
@@ -20,12 +21,37 @@ def library() -> Library:
 # has (then they leave these lists). health/back-pain names no review date; new
 # pages leave 'reviewed_by' out, as the authors' guide asks.
 AWAITING_REVIEW_DATE = ["health/back-pain"]
-AWAITING_FIRST_REVIEW = ["weaning/mastitis"]
+AWAITING_FIRST_REVIEW = ["weaning/mastitis", "weaning/hand-expression"]
 # Pictures planned for them and drawn in parallel: "not found" is expected only
 # until each file lands in assets/.
 PLANNED_PICTURES = {
     "weaning/mastitis": ["/assets/covers/mastitis.svg"],
+    "weaning/hand-expression": [
+        "/assets/covers/hand-expression.svg",
+        *(
+            f"/assets/steps/expr-{step}.svg"
+            for step in ("wash", "massage", "c-hold", "press", "enough")
+        ),
+    ],
 }
+
+
+def _not_drawn_yet(ref: str) -> bool:
+    return not (resources.assets_dir() / ref.removeprefix("/assets/")).exists()
+
+
+def _planned_picture(page: Page, field: str, first_line: int = 0) -> bool:
+    """The page names a planned picture not drawn yet, with its alt text, in its
+    front matter (``field`` "cover") or in the step whose heading is ``first_line``."""
+    text = page.file.read_text(encoding="utf-8").splitlines()
+    if field == "cover":
+        meta = dict(line.split(": ", 1) for line in text if ": " in line)
+        ref, alt = meta.get("cover", ""), meta.get("cover_alt", "")
+    else:
+        step = "\n".join(text[first_line:]).split("\n## ")[0]
+        found = re.search(r"!\[([^\]]+)\]\(([^)]+)\)", step)
+        alt, ref = found.groups() if found else ("", "")
+    return bool(alt) and ref in PLANNED_PICTURES.get(page.id, []) and _not_drawn_yet(ref)
 
 
 def _summary(message: str) -> str:
@@ -44,7 +70,7 @@ def test_bundled_content_has_no_problems_but_pages_awaiting_review_and_planned_p
         if page.id in AWAITING_FIRST_REVIEW:
             expected.append((name, "no 'reviewed_by'"))
         for ref in PLANNED_PICTURES.get(page.id, []):
-            if not (resources.assets_dir() / ref.removeprefix("/assets/")).exists():
+            if _not_drawn_yet(ref):
                 expected.append((name, f"image '{ref}' not found"))
     found = [(d.path.name, _summary(d.message)) for d in library.check_all()]
     assert sorted(found) == sorted(expected)
@@ -78,7 +104,11 @@ def test_every_guide_step_has_an_illustration_with_alt_text(library: Library) ->
         steps = library.render(page).steps
         assert 5 <= len(steps) <= 8, page.file
         for step in steps:
+            if step.image is None and _planned_picture(page, "step", step.line):
+                continue
             assert step.image is not None and step.image.alt, (page.file, step.title)
+        if page.cover is None and _planned_picture(page, "cover"):
+            continue
         assert page.cover is not None and page.cover.alt
 
 
