@@ -21,11 +21,16 @@ def library() -> Library:
 # has (then they leave these lists). health/back-pain names no review date; new
 # pages leave 'reviewed_by' out, as the authors' guide asks.
 AWAITING_REVIEW_DATE = ["health/back-pain"]
-AWAITING_FIRST_REVIEW = ["weaning/mastitis", "weaning/hand-expression"]
+AWAITING_FIRST_REVIEW = [
+    "weaning/mastitis",
+    "weaning/hand-expression",
+    "weaning/stopping-milk-remedies",
+]
 # Pictures planned for them and drawn in parallel: "not found" is expected only
 # until each file lands in assets/.
 PLANNED_PICTURES = {
     "weaning/mastitis": ["/assets/covers/mastitis.svg"],
+    "weaning/stopping-milk-remedies": ["/assets/covers/stopping-milk-remedies.svg"],
     "weaning/hand-expression": [
         "/assets/covers/hand-expression.svg",
         *(
