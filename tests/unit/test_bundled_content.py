@@ -25,12 +25,14 @@ AWAITING_FIRST_REVIEW = [
     "weaning/mastitis",
     "weaning/hand-expression",
     "weaning/stopping-milk-remedies",
+    "weaning/feeding-after-weaning",
 ]
 # Pictures planned for them and drawn in parallel: "not found" is expected only
 # until each file lands in assets/.
 PLANNED_PICTURES = {
     "weaning/mastitis": ["/assets/covers/mastitis.svg"],
     "weaning/stopping-milk-remedies": ["/assets/covers/stopping-milk-remedies.svg"],
+    "weaning/feeding-after-weaning": ["/assets/covers/feeding-after-weaning.svg"],
     "weaning/hand-expression": [
         "/assets/covers/hand-expression.svg",
         *(
