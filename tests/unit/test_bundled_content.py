@@ -26,6 +26,7 @@ AWAITING_FIRST_REVIEW = [
     "weaning/hand-expression",
     "weaning/stopping-milk-remedies",
     "weaning/feeding-after-weaning",
+    "weaning/back-to-work",
 ]
 # Pictures planned for them and drawn in parallel: "not found" is expected only
 # until each file lands in assets/.
@@ -33,6 +34,7 @@ PLANNED_PICTURES = {
     "weaning/mastitis": ["/assets/covers/mastitis.svg"],
     "weaning/stopping-milk-remedies": ["/assets/covers/stopping-milk-remedies.svg"],
     "weaning/feeding-after-weaning": ["/assets/covers/feeding-after-weaning.svg"],
+    "weaning/back-to-work": ["/assets/covers/back-to-work.svg"],
     "weaning/hand-expression": [
         "/assets/covers/hand-expression.svg",
         *(
