@@ -29,7 +29,17 @@ class Diagnostic:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.severity.value}: {self.message}"
+        return self.shown(self.path)
+
+    def shown(self, path: Path) -> str:
+        return f"{path}:{self.line}: {self.severity.value}: {self.message}"
+
+    def within(self, root: Path) -> str:
+        """The diagnostic with its path relative to ``root`` (a content folder), if inside it."""
+        try:
+            return self.shown(self.path.relative_to(root))
+        except ValueError:
+            return str(self)
 
 
 class Report:

@@ -370,7 +370,8 @@ class KioskWindow(QWidget):
             self.show_admin()
 
     def show_admin(self) -> None:
-        problems = [str(d) for d in self.library.check_all()] + self.runtime_problems
+        root = self.library.roots.content  # staff read "weaning/x.en.md:12: ...", not /home/...
+        problems = [d.within(root) for d in self.library.check_all()] + self.runtime_problems
         pin_set = bool(self.config.pin_hash)
         admin = AdminScreen(problems, pin_set, self.theme, can_exit=pin_set or not self.kiosk_mode)
         admin.closed.connect(self.close_staff)
