@@ -32,6 +32,7 @@ from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.check import CheckScreen
 from kiosk.ui.screens.guide import GuideScreen
 from kiosk.ui.screens.home import HomeScreen
+from kiosk.ui.screens.scrolling import ScrollingScreen
 from kiosk.ui.theme import Theme
 from kiosk.ui.topbar import TopBar
 from kiosk.ui.widgets.pinpad import PinPad
@@ -312,6 +313,8 @@ class KioskWindow(QWidget):
         after = self.content.currentWidget()
         if isinstance(before, GuideScreen) and isinstance(after, GuideScreen):
             after.go_to(before.index, animate=False)
+        if isinstance(before, ScrollingScreen) and isinstance(after, ScrollingScreen):
+            after.keep_place(before.scrolled_share)
 
     # --- idle and attract -------------------------------------------------------------
 

@@ -298,3 +298,35 @@ def test_bigger_text_or_another_language_keeps_the_reader_in_their_check(
     qtbot.mouseClick(chinese.back_button, Qt.MouseButton.LeftButton)
     article = window.screen_widget
     assert isinstance(article, ArticleScreen) and article.page.lang == "zh-CN"
+
+
+LONG = "---\ntitle: Long\n---\n" + "\n\n".join(
+    f"## Part {n}\n\nA paragraph of plain words about weaning, number {n}." for n in range(40)
+)
+
+
+@pytest.mark.parametrize("change", ["text size", "language"])
+def test_bigger_text_or_another_language_keeps_the_reader_where_they_were_on_a_page(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path, change: str
+) -> None:
+    write(tmp_path / "long", "care/long.en.md", LONG)
+    write(tmp_path / "long", "care/long.zh-CN.md", LONG.replace("title: Long", "title: 很长"))
+    window = make_window()
+    library = loader.load(tmp_path / "long", resources.assets_dir(), default_lang="en", today=TODAY)
+    window._reload = lambda: library
+    window.reload_content()
+    window.close_staff()
+    window.open_page("care/long")
+    before = window.screen_widget
+    assert isinstance(before, ArticleScreen)
+    bar = before.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 2000)
+    bar.setValue(bar.maximum() // 2)
+    if change == "text size":
+        _tap_size(qtbot, window)
+    else:
+        qtbot.mouseClick(window.topbar.language_buttons["zh-CN"], Qt.MouseButton.LeftButton)
+    after = window.screen_widget
+    assert isinstance(after, ArticleScreen) and after is not before
+    qtbot.waitUntil(lambda: after.verticalScrollBar().maximum() > 2000)
+    qtbot.waitUntil(lambda: abs(after.scrolled_share - 0.5) < 0.02)
