@@ -139,6 +139,7 @@ def run(
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         window.setGeometry(geometry)
         window.show_attract()  # a kiosk starts, and comes back after a crash, inviting a touch
+        window.keep_on_screen = True
         window.showFullScreen()
     shown = "attract" if window.showing_attract else "home"
     QTimer.singleShot(

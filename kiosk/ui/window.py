@@ -10,10 +10,10 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.core.config import Config
@@ -42,6 +42,13 @@ log = logging.getLogger(__name__)
 TEXT_SCALES = (1.0, 1.2, 1.4)
 
 
+def _single_shot(ms: int) -> QTimer:
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.setInterval(ms)
+    return timer
+
+
 @dataclass
 class Timers:
     """Every timer the kiosk runs; tests make their own and fire ``timeout`` by hand.
@@ -57,6 +64,8 @@ class Timers:
     admin_hold: QTimer
     carousel_ms: int
     pin_tick_ms: int = 1000  # the PIN pad's lockout countdown
+    # A kiosk window hidden by the desktop (a keyboard shortcut) comes back after this.
+    come_back: QTimer = field(default_factory=lambda: _single_shot(1000))
 
     def new_carousel_timer(self) -> QTimer:
         timer = QTimer()
@@ -110,6 +119,9 @@ class KioskWindow(QWidget):
         self.setAcceptDrops(False)
         self.library, self.config, self.theme, self.timers = library, config, theme, timers
         self.kiosk_mode = kiosk_mode
+        self.keep_on_screen = False  # set by whoever shows the window fullscreen as a kiosk
+        self._watching = False
+        timers.come_back.timeout.connect(self._come_back_if_hidden)
         self._reload = reload
         self._closing = False
         self.lang = lang or config.default_language
@@ -327,6 +339,8 @@ class KioskWindow(QWidget):
         self.show_home()
         self._close_staff()
         self.show_attract()
+        if self.isVisible():
+            self.come_back()  # in case a keyboard hid it behind the desktop
 
     def show_attract(self) -> None:
         if self.attract is None:
@@ -438,6 +452,46 @@ class KioskWindow(QWidget):
             self.stack.setCurrentWidget(self.main)
         except Exception:
             log.exception("could not return home after an error")
+
+    def come_back(self) -> None:
+        """In kiosk mode: fullscreen, on top and active again.
+
+        Under a desktop window manager a keyboard can still minimise the window,
+        show the desktop or switch to another workspace (shortcuts the kiosk
+        never sees). The window comes back a moment after the desktop hides it,
+        and at every idle reset. Under a kiosk compositor such as cage none of
+        this can happen.
+        """
+        if not self.keep_on_screen or self._closing:
+            return
+        # Mapped afresh: a window manager that hid it (show desktop, another
+        # workspace, minimised) must place it again, on the screen in front.
+        self.hide()
+        self.setWindowState(Qt.WindowState.WindowFullScreen)
+        self.showFullScreen()
+        self.raise_()
+        self.activateWindow()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        handle = self.windowHandle()
+        if handle is not None and not self._watching:
+            handle.installEventFilter(self)  # to see the desktop hide it (Expose, not exposed)
+            self._watching = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        handle = self.windowHandle()
+        hidden = watched is handle and handle is not None and not handle.isExposed()
+        if event.type() == QEvent.Type.Expose and hidden and self.keep_on_screen:
+            self.timers.come_back.start()
+        return False
+
+    def _come_back_if_hidden(self) -> None:
+        handle = self.windowHandle()
+        if handle is not None and not handle.isExposed() and self.keep_on_screen:
+            log.warning("the desktop hid the kiosk window (a keyboard shortcut?); bringing it back")
+            self.come_back()
+            self.timers.come_back.start()  # and again, until it is on screen
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         if self.kiosk_mode and not self._closing:

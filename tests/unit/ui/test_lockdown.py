@@ -239,3 +239,25 @@ def test_copy_keys_never_reach_a_widget_in_kiosk_mode(
         qtbot.keyClick(probe, key, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(probe, Qt.Key.Key_Right)
     assert seen == [Qt.Key.Key_Right]
+
+
+def test_a_kiosk_hidden_by_the_desktop_comes_back(qtbot: QtBot, make_window: MakeWindow) -> None:
+    """A window manager's shortcut (show desktop, another workspace) must not leave a dark
+    screen: the kiosk brings itself back, fullscreen."""
+    window = make_window()
+    window.keep_on_screen = True
+    handle = window.windowHandle()
+    assert handle is not None
+    handle.hide()  # what the desktop does; the kiosk never sees the shortcut
+    qtbot.waitUntil(lambda: window.timers.come_back.isActive())
+    window.timers.come_back.timeout.emit()
+    qtbot.waitUntil(lambda: handle.isExposed())
+    assert window.isVisible() and window.isFullScreen()
+
+
+def test_an_authors_window_stays_hidden_when_hidden(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window(kiosk_mode=False)
+    handle = window.windowHandle()
+    assert handle is not None
+    handle.hide()
+    assert not window.timers.come_back.isActive()
