@@ -7,6 +7,7 @@ constructors; this window connects their signals.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import time
 from collections.abc import Callable
@@ -344,7 +345,10 @@ class KioskWindow(QWidget):
 
     def show_attract(self) -> None:
         if self.attract is None:
-            featured = [p for code in self.config.languages for p in self.library.in_language(code)]
+            # The first pages, each in every language in turn: a card for every reader.
+            by_language = [self.library.in_language(code) for code in self.config.languages]
+            turns = itertools.zip_longest(*by_language)
+            featured = [page for pages in turns for page in pages if page is not None]
             self.attract = AttractScreen(
                 featured[:8],
                 self.config,
@@ -353,6 +357,7 @@ class KioskWindow(QWidget):
                 self.timers.attract_shift,
             )
             self.attract.touched.connect(self.leave_attract)
+            self.attract.page_chosen.connect(self._open_from_attract)
             self.stack.addWidget(self.attract)
         self.stack.setCurrentWidget(self.attract)
         self.timers.attract_rotate.start()
@@ -368,6 +373,13 @@ class KioskWindow(QWidget):
         self.stack.setCurrentWidget(self.main)
         if self.kiosk_mode:
             self.timers.idle.start()
+
+    def _open_from_attract(self, page_id: str, lang: str) -> None:
+        """The featured card was tapped: its page, in its language, with home behind it."""
+        self.leave_attract()
+        if lang != self.lang:
+            self.set_language(lang)
+        self.open_page(page_id)
 
     # --- staff ------------------------------------------------------------------------
 

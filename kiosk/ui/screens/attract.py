@@ -26,10 +26,12 @@ SHIFTS = ((0, 0), (6, 4), (-5, 7), (-7, -3), (4, -6), (8, 1))
 @guarded
 class AttractScreen(QWidget):
     """Signals:
-    touched(): someone touched the screen.
+    touched(): someone touched the screen (not the card).
+    page_chosen(str, str): the featured card was tapped; carries its page id and language.
     """
 
     touched = Signal()
+    page_chosen = Signal(str, str)
 
     def __init__(
         self,
@@ -96,4 +98,9 @@ class AttractScreen(QWidget):
         event.accept()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt API)
-        self.touched.emit()
+        card = self.cards.currentWidget()
+        on_card = self.cards.geometry().contains(event.position().toPoint())
+        if isinstance(card, PageCard) and on_card:
+            self.page_chosen.emit(card.page.id, card.page.lang)  # it is what they want to read
+        else:
+            self.touched.emit()

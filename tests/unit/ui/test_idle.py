@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.home import HomeScreen
+from kiosk.ui.widgets.card import PageCard
 from kiosk.ui.window import KioskWindow
 
 MakeWindow = Callable[..., KioskWindow]
@@ -49,3 +50,22 @@ def test_the_attract_screen_rotates_and_shifts_against_burn_in(make_window: Make
     window.timers.attract_shift.timeout.emit()
     assert attract.cards.currentIndex() != first
     assert attract.layout().contentsMargins() != margins
+
+
+def test_tapping_the_featured_card_opens_its_page_in_its_language(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    window.timers.idle.timeout.emit()
+    attract = window.attract
+    assert attract is not None
+    shown = [attract.cards.widget(n).page for n in range(attract.cards.count())]  # type: ignore[union-attr]
+    assert {page.lang for page in shown} == {"en", "zh-CN"}  # a card for every reader
+    window.timers.attract_rotate.timeout.emit()  # the second card: another language
+    card = attract.cards.currentWidget()
+    assert isinstance(card, PageCard)
+    centre = card.mapTo(attract, card.rect().center())
+    qtbot.mouseClick(attract, Qt.MouseButton.LeftButton, pos=centre)
+    assert window.current_id == card.page.id and window.lang == card.page.lang
+    qtbot.mouseClick(window.topbar.back_button, Qt.MouseButton.LeftButton)
+    assert isinstance(window.screen_widget, HomeScreen)
