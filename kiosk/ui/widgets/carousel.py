@@ -142,12 +142,15 @@ class Carousel(QWidget):
         if not self._tap.press(pos, event.button()):
             return
         self.timer.stop()
+        # A finger that lands on a moving row stops it; it did not aim at the card
+        # that happens to slide under it, so this press is no tap.
+        moving = self._animation.state() == QVariantAnimation.State.Running
         self._animation.stop()
         self._drag_from = self.offset
         self._axis = ""
         self._last_y = event.position().y()
         self._last = [(event.position().x(), event.timestamp())]
-        self._pressed_card = self._card_at(pos)
+        self._pressed_card = None if moving else self._card_at(pos)
         if self._pressed_card is not None:
             self._pressed_card.set_pressed(True)
         event.accept()
@@ -181,11 +184,13 @@ class Carousel(QWidget):
         self._pressed_card = None
         if card is not None:
             card.set_pressed(False)
-        if tapped and card is not None:
-            self.activated.emit(card.page.id)
-        elif self.scrolls and self._axis == "x":
+        if self.scrolls and self._axis == "x":
             dx = event.position().x() - start.x()
             self._animate_to(self._snap_target(dx, event))
+        elif self.offset != round(self.offset):  # stopped between two cards: settle
+            self._animate_to(round(self.offset))
+        if tapped and card is not None:
+            self.activated.emit(card.page.id)
         self._restart_timer()
 
     def _snap_target(self, dx: float, event: QMouseEvent) -> int:
@@ -194,7 +199,10 @@ class Carousel(QWidget):
         # px per ms, positive = to the right. Touch screens report every 8-16 ms, so
         # a speed measured over less than MIN_SPEED_MS is noise, not a flick.
         speed = (x1 - x0) / (t1 - t0) if t1 - t0 >= MIN_SPEED_MS else 0.0
-        carry = max(-MAX_FLICK_CARDS, min(MAX_FLICK_CARDS, -speed * FLICK_MS / self.pitch))
+        # A flick carries a few cards on, but never half the loop or more: on a row
+        # of five, moving three on looks like moving two back.
+        most = max(1, min(MAX_FLICK_CARDS, (len(self.cards) - 1) // 2))
+        carry = max(-most, min(most, -speed * FLICK_MS / self.pitch))
         target = self.offset + carry
         # A deliberate drag of a fifth of a card always moves at least one card.
         if abs(dx) > self.pitch / 5:

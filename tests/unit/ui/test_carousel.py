@@ -109,3 +109,28 @@ def test_the_next_pages_carousel_advances_too(
     assert isinstance(screen, ArticleScreen) and screen.page.id == card.page.id
     assert screen.carousel is not None
     qtbot.waitUntil(lambda: screen.carousel is not None and screen.carousel.timer.isActive())
+
+
+def test_a_tap_on_a_moving_row_stops_it_and_opens_nothing(
+    qtbot: QtBot, carousel: tuple[KioskWindow, Carousel]
+) -> None:
+    window, widget = carousel
+    widget.next()  # the row starts sliding by itself
+    assert widget._animation.state() == widget._animation.State.Running
+    centre = QPoint(widget.width() // 3, widget.strip.height() // 2)
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=centre)
+    assert window.current_id == "topic/page-0"  # nothing opened under the finger
+    qtbot.waitUntil(lambda: widget.offset == round(widget.offset))  # and it rests on a card
+
+
+def test_a_hard_flick_never_moves_half_the_loop(
+    qtbot: QtBot, carousel: tuple[KioskWindow, Carousel]
+) -> None:
+    _, widget = carousel
+    start = QPoint(widget.width() // 2, widget.strip.height() // 2)
+    qtbot.mousePress(widget, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(widget, start + QPoint(-100, 0))
+    qtbot.mouseRelease(widget, Qt.MouseButton.LeftButton, pos=start + QPoint(-200, 0), delay=12)
+    with qtbot.waitSignal(widget.current_changed) as changed:
+        pass
+    assert changed.args[0] in (1, 2)  # five cards: at most two on, never "three" (two back)
