@@ -110,6 +110,8 @@ def build_parser() -> argparse.ArgumentParser:
     set_pin = commands.add_parser(
         "set-pin",
         help="set the admin PIN (stored as a salted hash in the config file)",
+        description="Asks for the PIN twice, without showing it. A script can pipe it in "
+        "instead, one line each time: printf '2468\\n2468\\n' | kiosk set-pin",
     )
     set_pin.add_argument(
         "--config",
@@ -326,8 +328,8 @@ def _snapshot(args: argparse.Namespace) -> int:
 def _set_pin(args: argparse.Namespace) -> int:
     path = args.config if args.config is not None else default_config_path()
     try:
-        first = getpass.getpass("New admin PIN (4-12 digits): ")
-        again = getpass.getpass("Same PIN again: ") if pin.is_valid_pin(first) else ""
+        first = _read_pin("New admin PIN (4-12 digits): ")
+        again = _read_pin("Same PIN again: ") if pin.is_valid_pin(first) else ""
     except (EOFError, KeyboardInterrupt):
         print("\nkiosk set-pin: error: no PIN was entered; nothing was changed", file=sys.stderr)
         return 2
@@ -340,6 +342,18 @@ def _set_pin(args: argparse.Namespace) -> int:
     config_file.set_value(path, "pin_hash", pin.hash_pin(first))
     print(f"Admin PIN set in {path} (only a salted hash is stored).")
     return 0
+
+
+def _read_pin(prompt: str) -> str:
+    """A PIN typed without echo at a terminal, or one line of a script's input."""
+    if sys.stdin is None:  # started with its input closed
+        raise EOFError
+    if sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    line = sys.stdin.readline()
+    if not line:
+        raise EOFError
+    return line.rstrip("\r\n")
 
 
 def _plural(count: int, word: str) -> str:

@@ -185,3 +185,29 @@ def test_set_pin_with_no_input_is_a_one_line_error(tmp_path: Path, typed: str | 
     assert len(errors) == 1 and errors[0].startswith("kiosk set-pin: error: ")
     assert "Traceback" not in result.stderr
     assert not config.exists()
+
+
+def test_set_pin_with_its_input_closed_is_a_one_line_error(tmp_path: Path) -> None:
+    config = tmp_path / "kiosk.toml"
+    result = subprocess.run(
+        ["sh", "-c", f'exec "{sys.executable}" -m kiosk set-pin --config "{config}" <&-'],
+        cwd=REPO,
+        env=_env_without_display(tmp_path),
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr and "kiosk set-pin: error:" in result.stderr
+    assert not config.exists()
+
+
+def test_a_script_can_pipe_the_pin_in(tmp_path: Path) -> None:
+    config = tmp_path / "kiosk.toml"
+    result = _kiosk(
+        ["set-pin", "--config", str(config)], _env_without_display(tmp_path), "2468\n2468\n"
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""  # no warning about echo, no prompts in the way
+    assert "pin_hash" in config.read_text(encoding="utf-8")
