@@ -94,7 +94,8 @@ def _previous_run(path: Path) -> str | None:
     if STOPPED in last:
         return None
     header, *rest = last.splitlines()
-    began = header.removeprefix(STARTED).strip(" =")
+    # "(pid 5781) at 2026-11-25T09:29:13" → "(pid 5781, started 2026-11-25T09:29:13)"
+    began = header.removeprefix(STARTED).strip(" =").replace(") at ", ", started ", 1) + ")"
     fatal = next((line for line in rest if line.startswith("Fatal Python error")), None)
     if fatal:
         return f"the previous run {began} ended with '{fatal}'; its trace is in {path}"

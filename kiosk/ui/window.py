@@ -398,11 +398,13 @@ class KioskWindow(QWidget):
         else:
             self.show_admin()
 
-    def show_admin(self) -> None:
+    def show_admin(self, notice: str = "") -> None:
         root = self.library.roots.content  # staff read "weaning/x.en.md:12: ...", not /home/...
         problems = [d.within(root) for d in self.library.check_all()] + self.runtime_problems
         pin_set = bool(self.config.pin_hash)
-        admin = AdminScreen(problems, pin_set, self.theme, can_exit=pin_set or not self.kiosk_mode)
+        admin = AdminScreen(
+            problems, pin_set, self.theme, can_exit=pin_set or not self.kiosk_mode, notice=notice
+        )
         admin.closed.connect(self.close_staff)
         admin.reload_requested.connect(self.reload_content)
         admin.exit_requested.connect(self.request_exit)
@@ -427,6 +429,15 @@ class KioskWindow(QWidget):
     def reload_content(self) -> None:
         if self._reload is not None:
             self.library = self._reload()
+            found = self.library.check_all()
+            log.info(
+                "content reloaded by staff: %d pages in %d languages, %d problems",
+                len(self.library.ids),
+                len(self.library.languages),
+                len(found),
+            )
+            for item in found:
+                log.warning("%s", item)
             self.runtime_problems.clear()
             self.screens.clear()
             if self.attract is not None:
@@ -435,7 +446,11 @@ class KioskWindow(QWidget):
                 self.attract = None
         self.history.clear()
         self.show_home()
-        self.show_admin()
+        pages, langs = len(self.library.ids), len(self.library.languages)
+        self.show_admin(
+            notice=f"Reloaded: {pages} pages in {langs} languages · "
+            f"已重新载入：{pages} 页，{langs} 种语言"
+        )
 
     def request_exit(self) -> None:
         self._closing = True

@@ -35,7 +35,13 @@ class AdminScreen(QWidget):
     closed = Signal()
 
     def __init__(
-        self, diagnostics: Sequence[str], pin_set: bool, theme: Theme, *, can_exit: bool
+        self,
+        diagnostics: Sequence[str],
+        pin_set: bool,
+        theme: Theme,
+        *,
+        can_exit: bool,
+        notice: str = "",
     ) -> None:
         super().__init__()
         self.setObjectName("Screen")
@@ -70,10 +76,19 @@ class AdminScreen(QWidget):
             self.exit_button.clicked.connect(self.exit_requested.emit)
             buttons.addWidget(self.exit_button)
         layout.addLayout(buttons)
-        count = QLabel(f"Content problems · 内容问题: {len(diagnostics)}")
+        self.notice: QLabel | None = None
+        if notice:  # what the last action did, such as a reload
+            self.notice = QLabel(notice)
+            self.notice.setObjectName("AdminNotice")
+            self.notice.setWordWrap(True)
+            layout.addWidget(self.notice)
+        count = QLabel(f"Content problems: {len(diagnostics)} · 内容问题：{len(diagnostics)}")
         count.setObjectName("TrustLine")
         layout.addWidget(count)
         self.diagnostics = QListWidget()
+        # A list to read, not to pick from: nothing to select (or copy) here.
+        self.diagnostics.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+        self.diagnostics.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.diagnostics.addItems(list(diagnostics) or ["No problems found · 没有发现问题"])
         self.diagnostics.setWordWrap(True)
         self.diagnostics.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)

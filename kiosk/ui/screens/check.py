@@ -31,6 +31,8 @@ from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.picture import Picture
 from kiosk.ui.widgets.tappable import repolish
 
+MARKS = {"right": "✓", "wrong": "✗"}
+
 
 @guarded
 class AnswerButton(QPushButton):
@@ -40,6 +42,7 @@ class AnswerButton(QPushButton):
         super().__init__()
         self.setProperty("role", "answer")
         self.setAccessibleName(text)
+        self._text = text
         self.label = QLabel(text)
         self.label.setObjectName("AnswerText")
         self.label.setWordWrap(True)
@@ -51,8 +54,12 @@ class AnswerButton(QPushButton):
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
 
-    def text(self) -> str:  # the label holds the text
-        return self.label.text()
+    def text(self) -> str:  # the answer as written, without a mark
+        return self._text
+
+    def mark(self, verdict: str) -> None:
+        """Say right or wrong with a sign as well as a colour (for colour-blind readers)."""
+        self.label.setText(f"{MARKS[verdict]}  {self._text}" if verdict else self._text)
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt API)
         return True
@@ -236,6 +243,7 @@ class CheckScreen(QWidget):
             button.setProperty("answered", True)
             button.setProperty("verdict", verdict)
             repolish(button)  # so the verdict colours show
+            button.mark(verdict)
         self.verdict.setText(tr("right" if correct else "not_quite", self.lang))
         self.feedback.setProperty("verdict", "right" if correct else "wrong")
         repolish(self.feedback)

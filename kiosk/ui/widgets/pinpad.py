@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import math
 
 from PySide6.QtCore import QRect, Qt, QTimer, Signal
@@ -19,6 +20,8 @@ LOCKED = "Too many wrong PINs. Try again in {s} s.\n错误次数过多，请 {s}
 BACK = "Back to kiosk · 返回"
 KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "C", "0", "OK")
 TICK_MS = 1000
+
+log = logging.getLogger(__name__)
 
 
 @guarded
@@ -135,10 +138,13 @@ class PinPad(QWidget):
         pin, self.entered = self.entered, ""
         self.display.setText("")
         if self.lockout.check(pin):
+            log.info("staff PIN accepted")
             self.message.setText("")
             self.accepted.emit()
             return
         self.message.setText(WRONG)
+        locked = self.lockout.remaining() > 0
+        log.warning("wrong staff PIN%s", "; the pad is locked" if locked else "")
         self._show_lock()
 
     def _show_lock(self) -> None:

@@ -151,3 +151,10 @@ def test_the_check_names_its_page_and_leads_back_to_it(qtbot: QtBot, check: Chec
     assert check.about.height() >= 48  # a finger's target
     with qtbot.waitSignal(check.finished):
         qtbot.mouseClick(check.about, Qt.MouseButton.LeftButton)
+
+
+def test_right_and_wrong_are_marked_not_only_coloured(qtbot: QtBot, check: CheckScreen) -> None:
+    qtbot.mouseClick(check.answer_buttons[0], Qt.MouseButton.LeftButton)  # "Yes": wrong
+    yes, no = check.answer_buttons
+    assert yes.label.text() == "✗  Yes" and no.label.text() == "✓  No"
+    assert (yes.text(), no.text()) == ("Yes", "No")

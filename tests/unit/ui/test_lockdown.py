@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 import pytest
@@ -261,3 +262,18 @@ def test_an_authors_window_stays_hidden_when_hidden(qtbot: QtBot, make_window: M
     assert handle is not None
     handle.hide()
     assert not window.timers.come_back.isActive()
+
+
+def test_wrong_pins_and_the_lockout_are_logged_for_staff(
+    qtbot: QtBot, make_window: MakeWindow, caplog: pytest.LogCaptureFixture
+) -> None:
+    window = make_window(Config(default_language="en", pin_hash=hash_pin("2468")))
+    window.open_staff()
+    pad = window.staff
+    assert isinstance(pad, PinPad)
+    with caplog.at_level(logging.INFO):
+        for _ in range(5):
+            _enter(qtbot, pad, "1111")
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert warnings.count("wrong staff PIN") == 4
+    assert warnings[-1] == "wrong staff PIN; the pad is locked"
