@@ -256,7 +256,7 @@ def _run(args: argparse.Namespace) -> int:
     config = _load_config(args)
     if config is None:
         return 2
-    problem = display_check.problem()
+    problem = display_check.problem() or _unknown_language(args.lang, config)
     if problem:
         print(f"kiosk: error: {problem}", file=sys.stderr)
         return 2
@@ -293,6 +293,10 @@ def _run(args: argparse.Namespace) -> int:
 def _snapshot(args: argparse.Namespace) -> int:
     config = _load_config(args)
     if config is None:
+        return 2
+    unknown = _unknown_language(args.lang, config)
+    if unknown:
+        print(f"kiosk snapshot: error: {unknown}", file=sys.stderr)
         return 2
     match = re.fullmatch(r"(\d+)x(\d+)", args.size)
     if not match:
@@ -342,6 +346,12 @@ def _set_pin(args: argparse.Namespace) -> int:
     config_file.set_value(path, "pin_hash", pin.hash_pin(first))
     print(f"Admin PIN set in {path} (only a salted hash is stored).")
     return 0
+
+
+def _unknown_language(lang: str | None, config: Config) -> str | None:
+    if lang is None or lang in config.languages:
+        return None
+    return f"--lang {lang} is not one of the kiosk's languages ({', '.join(config.languages)})"
 
 
 def _read_pin(prompt: str) -> str:

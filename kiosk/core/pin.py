@@ -57,6 +57,11 @@ class Lockout:
         """Seconds until PINs are accepted again (0 when not locked)."""
         return max(0.0, self._locked_until - self.clock())
 
+    def lock_now(self) -> None:
+        """Refuse every PIN for ``seconds`` from now (as after too many wrong ones)."""
+        self._failures = 0
+        self._locked_until = self.clock() + self.seconds
+
     def check(self, pin: str) -> bool:
         if self.remaining() > 0:
             return False
@@ -65,6 +70,5 @@ class Lockout:
             return True
         self._failures += 1
         if self._failures >= self.attempts:
-            self._failures = 0
-            self._locked_until = self.clock() + self.seconds
+            self.lock_now()
         return False

@@ -123,7 +123,11 @@ def run(
         return 2
     qInstallMessageHandler(_log_qt_message)
     screens = QGuiApplication.screens()
-    chosen = screens[screen] if 0 <= screen < len(screens) else QGuiApplication.primaryScreen()
+    if not 0 <= screen < len(screens):
+        log.warning("there is no screen %d (screens: 0 to %d); using the main one", screen,
+                    len(screens) - 1)  # fmt: skip
+        screen = screens.index(QGuiApplication.primaryScreen())
+    chosen = screens[screen]
     geometry = chosen.geometry()
     size = (1280, 800) if windowed else (geometry.width(), geometry.height())
     window = build_window(
@@ -210,6 +214,12 @@ def snapshot(
                 screen.scroll_to_end()
             settle(app)
             image = window.grab()
+            if (image.width(), image.height()) != size:
+                least = window.minimumSizeHint()
+                return (
+                    f"--size {size[0]}x{size[1]} is too small: the screens need at least "
+                    f"{least.width()}x{least.height()}"
+                )
             out.parent.mkdir(parents=True, exist_ok=True)
             if not image.save(str(out)):
                 return f"could not write {out}"
@@ -224,12 +234,10 @@ SNAPSHOT_PIN = "2468"
 
 def _show_pin(window: KioskWindow, locked: bool) -> None:
     """The staff PIN pad; ``locked``: after wrong PINs, counting down."""
+    if locked:
+        window.lockout.lock_now()
     window.open_staff()
-    pad = window.staff
-    assert isinstance(pad, PinPad)
-    for _ in range(window.config.pin_attempts if locked else 0):
-        for key in (*"1111", "OK"):
-            pad.press(key)
+    assert isinstance(window.staff, PinPad)
 
 
 def _show(
@@ -242,9 +250,11 @@ def _show(
     answer: int | None,
 ) -> str | None:
     """Go to the screen a snapshot asks for. Returns an error message or None."""
-    if page_id is not None and not window.open_page(page_id):
-        known = ", ".join(sorted(library.ids)) or "none"
-        return f"no page '{page_id}' (pages: {known})"
+    if page_id is not None:
+        if library.get(page_id, window.lang) is None:  # (open_page would log it, too)
+            known = ", ".join(sorted(library.ids)) or "none"
+            return f"no page '{page_id}' (pages: {known})"
+        window.open_page(page_id)
     if step is not None and view != "check":
         screen = window.screen_widget
         if not isinstance(screen, GuideScreen):

@@ -211,3 +211,26 @@ def test_a_script_can_pipe_the_pin_in(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""  # no warning about echo, no prompts in the way
     assert "pin_hash" in config.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", ["run", "snapshot"])
+def test_an_unknown_language_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    (tmp_path / "kiosk.toml").write_text("", encoding="utf-8")
+    args = [command, "--lang", "fr", "--config", str(tmp_path / "kiosk.toml")]
+    if command == "snapshot":
+        args += ["--out", str(tmp_path / "x.png")]
+    assert cli.main(args) == 2
+    assert "--lang fr is not one of the kiosk's languages (zh-CN, en)" in capsys.readouterr().err
+
+
+def test_a_snapshot_smaller_than_the_screens_allow_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "kiosk.toml").write_text("", encoding="utf-8")
+    out = tmp_path / "x.png"
+    args = ["snapshot", "--out", str(out), "--size", "10x10"]
+    assert cli.main([*args, "--config", str(tmp_path / "kiosk.toml")]) == 1
+    assert "--size 10x10 is too small: the screens need at least" in capsys.readouterr().err
+    assert not out.exists()

@@ -76,7 +76,7 @@ class ArticleScreen(ScrollingScreen):
         title.setWordWrap(True)
         column.addWidget(title)
         if page.cover is not None:
-            cover = Picture(page.cover)
+            cover = Picture(page.cover, bleed=True, radius=s.radius)
             cover.setObjectName("ArticleCover")
             cover.setFixedHeight(s.article_cover)
             column.addWidget(cover)

@@ -17,16 +17,22 @@ def is_reviewed(page: Page) -> bool:
     return bool(page.reviewed_by) and page.reviewed is not None
 
 
+def labelled(key: str, value: str, lang: str) -> str:
+    """ "Source: X", with the colon Chinese uses (信息来源：X)."""
+    colon = "：" if lang.startswith("zh") else ": "
+    return f"{tr(key, lang)}{colon}{value}"
+
+
 def trust_rows(page: Page) -> list[str]:
     """The footer's lines, in the page's language."""
     lang = page.lang
-    rows = [f"{tr('source', lang)}: {page.source}"] if page.source else []
+    rows = [labelled("source", page.source, lang)] if page.source else []
     if is_reviewed(page):
         assert page.reviewed is not None
-        rows.append(f"{tr('reviewed_by', lang)}: {page.reviewed_by}")
-        rows.append(f"{tr('reviewed', lang)}: {page.reviewed.isoformat()}")
+        rows.append(labelled("reviewed_by", page.reviewed_by, lang))
+        rows.append(labelled("reviewed", page.reviewed.isoformat(), lang))
         if page.review_due is not None:
-            rows.append(f"{tr('review_due', lang)}: {page.review_due.isoformat()}")
+            rows.append(labelled("review_due", page.review_due.isoformat(), lang))
     else:
         rows.append(tr("not_reviewed", lang))
     return rows
@@ -59,7 +65,7 @@ class SourceLine(QLabel):
     """One quiet line: where this step's facts come from."""
 
     def __init__(self, page: Page, parent: QWidget | None = None) -> None:
-        text = f"{tr('source', page.lang)}: {page.source}" if page.source else ""
+        text = labelled("source", page.source, page.lang) if page.source else ""
         super().__init__(text, parent)
         self.setObjectName("TrustLine")
         self.setWordWrap(True)
