@@ -6,12 +6,15 @@ The kiosk as it ships (bundled content, default config, kiosk mode) on Qt's
 offscreen platform, driven by the restless visitor of ``tests/visitor.py``:
 taps on cards and buttons, swipes, scrolls, keys, guide steps, check answers,
 language and text-size changes, Back and Home, idle resets and the staff
-gesture, in a seeded random order. Every ``--every`` actions it prints the
-resident memory, the number of live widgets and of Python objects, and the
-references to ``None`` (which a leaking Qt binding loses on Python 3.11). At
-the end: memory growth after warm-up (the first block), the actions taken,
-the screens seen, and every warning or error logged. Exits 1 if anything was
-logged at warning level or above, or memory grew more than 10 MB after warm-up.
+gesture, in a seeded random order. Every ``--every`` actions the kiosk is left
+idle until it resets (as between two visitors), and the script prints the
+resident memory at that rest, the peak so far, the number of live widgets and
+of Python objects, and the references to ``None`` (which a leaking Qt binding
+loses on Python 3.11). Memory at rest is the figure that shows a leak: at an
+arbitrary moment it swings with whatever pages happen to be open. At the end:
+growth at rest after warm-up (the first block), the actions taken, the screens
+seen, and every warning or error logged. Exits 1 if anything was logged at
+warning level or above, or memory at rest grew more than 10 MB after warm-up.
 This prints figures; it is not a test (``tests/unit/ui/test_soak.py`` is).
 """
 
@@ -71,10 +74,11 @@ class Recorder(logging.Handler):
         self.records.append(record)
 
 
-def rss_mb() -> float:
+def memory_mb(field: str) -> float:
+    """A line of /proc/self/status in MB: VmRSS (now) or VmHWM (the peak)."""
     with Path("/proc/self/status").open() as status:
         for line in status:
-            if line.startswith("VmRSS:"):
+            if line.startswith(f"{field}:"):
                 return int(line.split()[1]) / 1024
     return 0.0
 
@@ -108,24 +112,29 @@ def main() -> int:
     visitor = Visitor(window, random.Random(args.seed))
     python = platform.python_version()
     print(f"Python {python}, PySide6 {pyside_version}, {args.actions} actions, seed {args.seed}")
-    print(f"{'actions':>8} {'RSS MB':>8} {'widgets':>8} {'objects':>9} {'None refs':>10} {'s':>6}")
+    print(
+        f"{'actions':>8} {'rest MB':>8} {'peak MB':>8} {'widgets':>8} {'objects':>9} "
+        f"{'None refs':>10} {'s':>6}"
+    )
     start = time.perf_counter()
     marks: list[float] = []
     for done in range(1, args.actions + 1):
         visitor.act()
         if done % args.every == 0:
+            visitor.wait_idle()  # the visitor walks away; the kiosk forgets them
+            settle()
             gc.collect()
-            marks.append(rss_mb())
+            marks.append(memory_mb("VmRSS"))
             print(
-                f"{done:>8} {marks[-1]:>8.1f} {len(QApplication.allWidgets()):>8} "
-                f"{len(gc.get_objects()):>9} {sys.getrefcount(None):>10} "
-                f"{time.perf_counter() - start:>6.0f}",
+                f"{done:>8} {marks[-1]:>8.1f} {memory_mb('VmHWM'):>8.1f} "
+                f"{len(QApplication.allWidgets()):>8} {len(gc.get_objects()):>9} "
+                f"{sys.getrefcount(None):>10} {time.perf_counter() - start:>6.0f}",
                 flush=True,
             )
     growth = marks[-1] - marks[0] if marks else 0.0
     half = marks[-1] - marks[len(marks) // 2 - 1] if len(marks) >= 2 else 0.0
-    print(f"memory growth after the first {args.every} actions: {growth:+.1f} MB")
-    print(f"memory growth over the second half: {half:+.1f} MB")
+    print(f"memory at rest, growth after the first {args.every} actions: {growth:+.1f} MB")
+    print(f"memory at rest, growth over the second half: {half:+.1f} MB")
     print("actions:", ", ".join(f"{k} {v}" for k, v in visitor.done.most_common()))
     print("screens:", ", ".join(f"{k} {v}" for k, v in visitor.screens.most_common()))
     print(f"logged at warning or above: {len(recorder.records)}")

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QWidget
 from kiosk.ui.guard import guarded
 from kiosk.ui.widgets.tappable import TapTracker
 
-SVG_RENDER_WIDTH = 1600  # pixels; enough for the widest column on a 4K screen
+SVG_RENDER_WIDTH = 1600  # pixels at most; enough for the widest column on a 4K screen
 
 
 @guarded
@@ -110,7 +110,10 @@ class RichText(QTextBrowser):
             renderer = QSvgRenderer(path)
             if renderer.isValid() and not renderer.defaultSize().isEmpty():
                 natural = renderer.defaultSize()
-                width = SVG_RENDER_WIDTH
+                # As wide as it can be shown, not wider: every pixel of a 1600-wide
+                # picture costs memory for as long as the page is kept.
+                shown = round(self._max_image_width * self.devicePixelRatioF())
+                width = min(SVG_RENDER_WIDTH, max(1, shown))
                 height = round(width * natural.height() / natural.width())
                 image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
                 image.fill(Qt.GlobalColor.transparent)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QMouseEvent, QTextDocument
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QScroller
 from pytestqt.qtbot import QtBot
@@ -217,3 +217,30 @@ def test_one_scroller_serves_every_page(make_window: MakeWindow) -> None:
         window.open_page(f"topic/page-{index}")
         assert not QScroller.hasScroller(_article(window).viewport())
     assert QScroller.hasScroller(window)
+
+
+def test_a_picture_in_the_text_is_drawn_no_wider_than_it_can_be_shown(
+    make_window: MakeWindow, tmp_path: Path
+) -> None:
+    """A 1600-pixel drawing for a 900-pixel column costs three times the memory, per page kept."""
+    from kiosk import resources
+    from kiosk.core import loader
+    from tests.conftest import TODAY, write
+
+    write(
+        tmp_path / "p",
+        "pic.svg",
+        "<svg xmlns='http://www.w3.org/2000/svg' width='800' height='600'/>",
+    )
+    write(tmp_path / "p", "a.en.md", "# A\n\n![A picture](pic.svg)\n")
+    window = make_window()
+    library = loader.load(tmp_path / "p", resources.assets_dir(), default_lang="en", today=TODAY)
+    window._reload = lambda: library
+    window.reload_content()
+    window.close_staff()
+    window.open_page("a")
+    body = _article(window).body
+    assert body is not None
+    url = body.document().find("\ufffc").charFormat().toImageFormat().name()
+    image = body.document().resource(QTextDocument.ResourceType.ImageResource.value, QUrl(url))
+    assert 0 < image.width() <= window.theme.sizes.reading_width
