@@ -21,6 +21,7 @@ from kiosk.core.config import Config
 from kiosk.core.library import Library
 from kiosk.core.model import GUIDE, Page
 from kiosk.core.pin import Lockout
+from kiosk.memory import give_back as give_back_memory
 from kiosk.ui.admin_gesture import AdminGesture
 from kiosk.ui.guard import guarded
 from kiosk.ui.idle import IdleWatcher
@@ -342,6 +343,9 @@ class KioskWindow(QWidget):
         self.show_attract()
         if self.isVisible():
             self.come_back()  # in case a keyboard hid it behind the desktop
+        # What the last visitor opened goes once its widgets are deleted; then the
+        # memory it used goes back to the system.
+        QTimer.singleShot(0, give_back_memory)
 
     def show_attract(self) -> None:
         if self.attract is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
@@ -69,3 +70,16 @@ def test_tapping_the_featured_card_opens_its_page_in_its_language(
     assert window.current_id == card.page.id and window.lang == card.page.lang
     qtbot.mouseClick(window.topbar.back_button, Qt.MouseButton.LeftButton)
     assert isinstance(window.screen_widget, HomeScreen)
+
+
+def test_between_two_visitors_the_kiosk_gives_memory_back(
+    qtbot: QtBot, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kiosk.ui import window as window_module
+
+    calls: list[bool] = []
+    monkeypatch.setattr(window_module, "give_back_memory", lambda: calls.append(True) or True)
+    window = make_window()
+    window.open_page("topic/page-0")
+    window.timers.idle.timeout.emit()
+    qtbot.waitUntil(lambda: calls == [True])
