@@ -137,7 +137,9 @@ class RichText(QTextBrowser):
     def _fit_images(self) -> None:
         """Scale each image to fit the text width, keeping its shape."""
         available = min(self._max_image_width, max(1, self.viewport().width()))
-        block = self.document().begin()
+        document = self.document()
+        before = document.revision()
+        block = document.begin()
         while block.isValid():
             iterator = block.begin()
             has_image = False
@@ -154,6 +156,11 @@ class RichText(QTextBrowser):
             if has_image:
                 self._single_line_height(block)
             block = block.next()
+        if document.revision() != before:
+            # Changing formats in place leaves the blocks after them laid out at zero
+            # height (Qt re-lays out only the changed ones): lay out the whole text
+            # again, or the end of the page is never shown.
+            document.markContentsDirty(0, document.characterCount())
 
     def _resize_image(
         self, fragment: object, image: QTextImageFormat, natural: QSize, available: int
