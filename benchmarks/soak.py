@@ -75,7 +75,7 @@ class Recorder(logging.Handler):
 
 
 def memory_mb(field: str) -> float:
-    """A line of /proc/self/status in MB: VmRSS (now) or VmHWM (the peak)."""
+    """A line of /proc/self/status in MB: VmRSS, RssAnon, RssFile or VmHWM (the peak)."""
     with Path("/proc/self/status").open() as status:
         for line in status:
             if line.startswith(f"{field}:"):
@@ -113,8 +113,8 @@ def main() -> int:
     python = platform.python_version()
     print(f"Python {python}, PySide6 {pyside_version}, {args.actions} actions, seed {args.seed}")
     print(
-        f"{'actions':>8} {'rest MB':>8} {'peak MB':>8} {'widgets':>8} {'objects':>9} "
-        f"{'None refs':>10} {'s':>6}"
+        f"{'actions':>8} {'rest MB':>8} {'anon MB':>8} {'file MB':>8} {'peak MB':>8} "
+        f"{'widgets':>8} {'objects':>9} {'None refs':>10} {'s':>6}"
     )
     start = time.perf_counter()
     marks: list[float] = []
@@ -125,17 +125,20 @@ def main() -> int:
             settle()
             gc.collect()
             memory.give_back()  # as the kiosk does after a reset, once the screens are gone
-            marks.append(memory_mb("VmRSS"))
+            marks.append(memory_mb("RssAnon"))
             print(
-                f"{done:>8} {marks[-1]:>8.1f} {memory_mb('VmHWM'):>8.1f} "
+                f"{done:>8} {memory_mb('VmRSS'):>8.1f} {marks[-1]:>8.1f} "
+                f"{memory_mb('RssFile'):>8.1f} {memory_mb('VmHWM'):>8.1f} "
                 f"{len(QApplication.allWidgets()):>8} {len(gc.get_objects()):>9} "
                 f"{sys.getrefcount(None):>10} {time.perf_counter() - start:>6.0f}",
                 flush=True,
             )
     growth = marks[-1] - marks[0] if marks else 0.0
     half = marks[-1] - marks[len(marks) // 2 - 1] if len(marks) >= 2 else 0.0
-    print(f"memory at rest, growth after the first {args.every} actions: {growth:+.1f} MB")
-    print(f"memory at rest, growth over the second half: {half:+.1f} MB")
+    print(
+        f"anonymous memory at rest, growth after the first {args.every} actions: {growth:+.1f} MB"
+    )
+    print(f"anonymous memory at rest, growth over the second half: {half:+.1f} MB")
     print("actions:", ", ".join(f"{k} {v}" for k, v in visitor.done.most_common()))
     print("screens:", ", ".join(f"{k} {v}" for k, v in visitor.screens.most_common()))
     print(f"logged at warning or above: {len(recorder.records)}")
