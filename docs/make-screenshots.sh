@@ -12,6 +12,8 @@ for lang in en zh-CN; do
     kiosk snapshot --lang "$lang" --size "$size" --page "$page" --out "$out/article-top-$lang-$size.png"
     kiosk snapshot --lang "$lang" --size "$size" --page "$page" --scroll bottom \
       --out "$out/article-bottom-$lang-$size.png"
+    kiosk snapshot --lang "$lang" --size "$size" --page "$guide" --step 0 \
+      --out "$out/guide-intro-$lang-$size.png"
     kiosk snapshot --lang "$lang" --size "$size" --page "$guide" --step 1 \
       --out "$out/guide-step1-$lang-$size.png"
     kiosk snapshot --lang "$lang" --size "$size" --page "$guide" --step 8 \
@@ -22,3 +24,4 @@ for lang in en zh-CN; do
 done
 kiosk snapshot --view attract --out "$out/attract-1920x1080.png"
 kiosk snapshot --view admin --out "$out/admin-1920x1080.png"
+kiosk snapshot --view pin --locked --out "$out/pin-locked-1920x1080.png"

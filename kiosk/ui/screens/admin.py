@@ -16,6 +16,13 @@ NO_PIN_WARNING = (
     "未设置管理密码：任何人都能打开此菜单，因此这里没有“退出”。请在本机运行 'kiosk set-pin' "
     "设置密码，然后重启。"
 )
+# In an author's window (not kiosk mode) Exit is offered anyway.
+NO_PIN_NOTE = (
+    "No admin PIN is set: anyone can open this menu. In kiosk mode it would offer no Exit; "
+    "run 'kiosk set-pin' on the kiosk.\n"
+    "未设置管理密码：任何人都能打开此菜单。在展示模式下这里不会有“退出”；请在展示机上运行 "
+    "'kiosk set-pin'。"
+)
 
 
 class AdminScreen(QWidget):
@@ -55,7 +62,7 @@ class AdminScreen(QWidget):
         layout.addWidget(title)
         self.warning: QLabel | None = None
         if not pin_set:
-            self.warning = QLabel(NO_PIN_WARNING)
+            self.warning = QLabel(NO_PIN_NOTE if can_exit else NO_PIN_WARNING)
             self.warning.setObjectName("AdminWarning")
             self.warning.setWordWrap(True)
             layout.addWidget(self.warning)

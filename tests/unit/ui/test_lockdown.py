@@ -277,3 +277,13 @@ def test_wrong_pins_and_the_lockout_are_logged_for_staff(
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert warnings.count("wrong staff PIN") == 4
     assert warnings[-1] == "wrong staff PIN; the pad is locked"
+
+
+def test_an_authors_window_without_a_pin_does_not_claim_to_hide_exit(
+    make_window: MakeWindow,
+) -> None:
+    window = make_window(kiosk_mode=False)
+    window.show_admin()
+    admin = window.staff
+    assert isinstance(admin, AdminScreen) and admin.warning is not None
+    assert admin.exit_button is not None and "offers no Exit" not in admin.warning.text()
