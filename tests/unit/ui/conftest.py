@@ -44,6 +44,13 @@ def manual_timers() -> Timers:
     return Timers(timer(), timer(), timer(), timer(), carousel_ms=3_600_000, pin_tick_ms=3_600_000)
 
 
+def use_library(window: KioskWindow, library: Library) -> None:
+    """Show ``library`` in ``window``, as staff would with "Reload content"."""
+    window._reload = lambda: library
+    window.reload_content()
+    window.close_staff()
+
+
 @pytest.fixture
 def library(tmp_path: Path) -> Library:
     """Six English pages that share a tag, so every page has a full carousel."""

@@ -19,6 +19,7 @@ from kiosk.ui.widgets.card import PageCard
 from kiosk.ui.widgets.clamped import ClampedLabel, lines_height
 from kiosk.ui.window import TEXT_SCALES, KioskWindow
 from tests.conftest import TODAY, write
+from tests.unit.ui.conftest import use_library
 
 MakeWindow = Callable[..., KioskWindow]
 
@@ -50,9 +51,7 @@ def mixed(tmp_path: Path) -> Library:
 
 def _window(make_window: MakeWindow, library: Library, size: tuple[int, int]) -> KioskWindow:
     window = make_window()
-    window._reload = lambda: library
-    window.reload_content()
-    window.close_staff()
+    use_library(window, library)
     window.resize(*size)
     return window
 

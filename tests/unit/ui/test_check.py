@@ -15,6 +15,7 @@ from kiosk.core import loader
 from kiosk.ui.screens.check import CheckScreen
 from kiosk.ui.window import KioskWindow
 from tests.conftest import TODAY, write
+from tests.unit.ui.conftest import use_library
 
 MakeWindow = Callable[..., KioskWindow]
 
@@ -46,9 +47,7 @@ def check(qtbot: QtBot, make_window: MakeWindow, tmp_path: Path) -> CheckScreen:
     write(tmp_path / "c", "wean/press.en.md", PAGE)
     library = loader.load(tmp_path / "c", resources.assets_dir(), default_lang="en", today=TODAY)
     window = make_window()
-    window._reload = lambda: library
-    window.reload_content()
-    window.close_staff()
+    use_library(window, library)
     page = library.get("wean/press", "en")
     assert page is not None
     window.open_check(page)

@@ -17,6 +17,7 @@ from kiosk.ui.screens.guide import GuideScreen, StepView
 from kiosk.ui.widgets.richtext import RichText
 from kiosk.ui.window import KioskWindow
 from tests.conftest import TODAY, write
+from tests.unit.ui.conftest import use_library
 
 MakeWindow = Callable[..., KioskWindow]
 
@@ -65,9 +66,7 @@ def guide(qtbot: QtBot, make_window: MakeWindow, tmp_path: Path) -> tuple[KioskW
     write(root, "wean/other.en.md", "# Another page\n")
     window = make_window()
     library = loader.load(root, resources.assets_dir(), default_lang="en", today=TODAY)
-    window._reload = lambda: library
-    window.reload_content()
-    window.close_staff()
+    use_library(window, library)
     window.open_page("wean/gentle")
     screen = window.screen_widget
     assert isinstance(screen, GuideScreen)

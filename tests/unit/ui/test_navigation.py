@@ -11,10 +11,14 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QScroller
 from pytestqt.qtbot import QtBot
 
+from kiosk import resources
+from kiosk.core import loader
 from kiosk.ui.screens.article import ArticleScreen
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.widgets.richtext import RichText
 from kiosk.ui.window import KioskWindow
+from tests.conftest import TODAY, write
+from tests.unit.ui.conftest import use_library
 
 MakeWindow = Callable[..., KioskWindow]
 
@@ -145,17 +149,11 @@ def _mouse(kind: QEvent.Type, pos: QPoint) -> QMouseEvent:
 def test_a_large_library_builds_home_cards_as_the_visitor_scrolls(
     qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
 ) -> None:
-    from kiosk import resources
-    from kiosk.core import loader
-    from tests.conftest import TODAY, write
-
     for index in range(60):
         write(tmp_path / "big", f"s/p{index:02d}.en.md", f"# Page {index}\n")
     window = make_window()
     big = loader.load(tmp_path / "big", resources.assets_dir(), default_lang="en", today=TODAY)
-    window._reload = lambda: big  # what staff get with "Reload content"
-    window.reload_content()
-    window.close_staff()
+    use_library(window, big)  # what staff get with "Reload content"
     home = window.screen_widget
     assert isinstance(home, HomeScreen)
     assert len(home.cards()) == 24
@@ -223,10 +221,6 @@ def test_a_picture_in_the_text_is_drawn_no_wider_than_it_can_be_shown(
     make_window: MakeWindow, tmp_path: Path
 ) -> None:
     """A 1600-pixel drawing for a 900-pixel column costs three times the memory, per page kept."""
-    from kiosk import resources
-    from kiosk.core import loader
-    from tests.conftest import TODAY, write
-
     write(
         tmp_path / "p",
         "pic.svg",
@@ -235,9 +229,7 @@ def test_a_picture_in_the_text_is_drawn_no_wider_than_it_can_be_shown(
     write(tmp_path / "p", "a.en.md", "# A\n\n![A picture](pic.svg)\n")
     window = make_window()
     library = loader.load(tmp_path / "p", resources.assets_dir(), default_lang="en", today=TODAY)
-    window._reload = lambda: library
-    window.reload_content()
-    window.close_staff()
+    use_library(window, library)
     window.open_page("a")
     body = _article(window).body
     assert body is not None

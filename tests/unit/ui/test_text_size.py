@@ -20,6 +20,7 @@ from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.widgets.richtext import RichText
 from kiosk.ui.window import TEXT_SCALES, KioskWindow
 from tests.conftest import TODAY, write
+from tests.unit.ui.conftest import use_library
 
 MakeWindow = Callable[..., KioskWindow]
 
@@ -65,9 +66,7 @@ def window(qtbot: QtBot, make_window: MakeWindow, tmp_path: Path) -> KioskWindow
     write(root, "care/gentle.en.md", GUIDE)
     made = make_window()
     library = loader.load(root, resources.assets_dir(), default_lang="en", today=TODAY)
-    made._reload = lambda: library
-    made.reload_content()
-    made.close_staff()
+    use_library(made, library)
     return made
 
 
@@ -225,9 +224,7 @@ def test_at_the_largest_size_a_long_guide_summary_scrolls_instead_of_clipping(
     write(root, "g/long.en.md", f"---\ntitle: Long\ntype: guide\n{questions}---\n{steps}")
     window = make_window()
     library = loader.load(root, resources.assets_dir(), default_lang="en", today=TODAY)
-    window._reload = lambda: library
-    window.reload_content()
-    window.close_staff()
+    use_library(window, library)
     window.set_text_scale(TEXT_SCALES[-1])
     window.open_page("g/long")
     guide = window.screen_widget
@@ -313,9 +310,7 @@ def test_bigger_text_or_another_language_keeps_the_reader_where_they_were_on_a_p
     write(tmp_path / "long", "care/long.zh-CN.md", LONG.replace("title: Long", "title: 很长"))
     window = make_window()
     library = loader.load(tmp_path / "long", resources.assets_dir(), default_lang="en", today=TODAY)
-    window._reload = lambda: library
-    window.reload_content()
-    window.close_staff()
+    use_library(window, library)
     window.open_page("care/long")
     before = window.screen_widget
     assert isinstance(before, ArticleScreen)

@@ -10,6 +10,7 @@ from kiosk.core import loader
 from kiosk.ui.screens.article import ArticleScreen
 from kiosk.ui.window import KioskWindow
 from tests.conftest import TODAY, write
+from tests.unit.ui.conftest import use_library
 
 MakeWindow = Callable[..., KioskWindow]
 BOX = '\n!!! doctor "When to see a doctor"\n    - A fever.\n'
@@ -17,9 +18,7 @@ BOX = '\n!!! doctor "When to see a doctor"\n    - A fever.\n'
 
 def _footer(make_window: MakeWindow, root: Path, page_id: str) -> list[str]:
     window = make_window()
-    window._reload = lambda: loader.load(root, resources.assets_dir(), today=TODAY)
-    window.reload_content()
-    window.close_staff()
+    use_library(window, loader.load(root, resources.assets_dir(), today=TODAY))
     window.open_page(page_id)
     article = window.screen_widget
     assert isinstance(article, ArticleScreen)
