@@ -124,8 +124,8 @@ def run(
     qInstallMessageHandler(_log_qt_message)
     screens = QGuiApplication.screens()
     if not 0 <= screen < len(screens):
-        log.warning("there is no screen %d (screens: 0 to %d); using the main one", screen,
-                    len(screens) - 1)  # fmt: skip
+        last = len(screens) - 1
+        log.warning("there is no screen %d (screens: 0 to %d); using the main one", screen, last)
         screen = screens.index(QGuiApplication.primaryScreen())
     chosen = screens[screen]
     geometry = chosen.geometry()
