@@ -60,6 +60,7 @@ class Library:
         self._check(report, expected_languages)
         self.diagnostics: tuple[Diagnostic, ...] = tuple(sorted(report.items, key=sort_key))
         self._rendered: dict[tuple[str, str], Rendered] = {}
+        self._checked: tuple[Diagnostic, ...] | None = None
         self._lock = threading.Lock()
 
     # --- looking things up ----------------------------------------------------
@@ -115,7 +116,13 @@ class Library:
 
     def check_all(self) -> tuple[Diagnostic, ...]:
         """Every diagnostic: front matter and library checks, then every rendered body,
-        and whether translations have the same shape."""
+        and whether translations have the same shape. Worked out once: a Library
+        never changes."""
+        if self._checked is None:
+            self._checked = self._check_all()
+        return self._checked
+
+    def _check_all(self) -> tuple[Diagnostic, ...]:
         found = list(self.diagnostics)
         for page in self.pages:
             found.extend(self.render(page).diagnostics)
