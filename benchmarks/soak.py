@@ -38,15 +38,12 @@ os.environ.setdefault(
 
 from PySide6 import __version__ as pyside_version  # noqa: E402
 from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler  # noqa: E402
-from PySide6.QtGui import QFont  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from kiosk import memory, resources  # noqa: E402
 from kiosk.core import loader  # noqa: E402
 from kiosk.core.config import Config  # noqa: E402
-from kiosk.ui import fonts  # noqa: E402
-from kiosk.ui.app import ErrorGuard, application  # noqa: E402
-from kiosk.ui.theme import Theme  # noqa: E402
+from kiosk.ui.app import ErrorGuard, application, styled  # noqa: E402
 from kiosk.ui.window import KioskWindow, Timers  # noqa: E402
 from tests.visitor import Visitor, settle  # noqa: E402
 
@@ -96,11 +93,8 @@ def main() -> int:
     logging.getLogger().addHandler(recorder)
     qInstallMessageHandler(log_qt_message)
     app = application()
-    family = fonts.choose_family()
-    app.setFont(QFont(family))
-    theme = Theme.for_screen(width, height, family)
-    app.setStyleSheet(theme.style_sheet())
     config = Config()
+    theme = styled(app, config, (width, height))
     library = loader.load(resources.content_dir(), resources.assets_dir())
     timers = Timers.from_config(config)  # real intervals; the visitor fires them itself
     window = KioskWindow(library, config, theme, timers=timers, kiosk_mode=True)

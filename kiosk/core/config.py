@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 from kiosk.core import languages
 
 Names = dict[str, str]  # text by language code
+THEMES = ("standard", "high-contrast")  # the looks kiosk/ui/theme.py draws
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ class Config:
     pin_lockout_seconds: float = 60.0
     windowed: bool = False
     screen: int = 0
+    # "standard", or "high-contrast" for every visitor (then there is no button for it).
+    theme: str = "standard"
 
     def name(self, names: Names, lang: str) -> str:
         """The text for ``lang``, else for the default language, else any."""
@@ -89,6 +92,12 @@ def load(path: Path | None) -> tuple[Config, list[str]]:
             continue
         values[key] = converted
     config = Config(**values)
+    if config.theme not in THEMES:
+        warnings.append(
+            f"{path}:{_line_of(text, 'theme')}: warning: theme should be one of "
+            f"{', '.join(THEMES)}; 'standard' is used"
+        )
+        config = replace(config, theme="standard")
     if config.default_language not in config.languages:
         warnings.append(f"{path}: warning: default_language is not among languages")
     return config, warnings

@@ -25,7 +25,7 @@ from kiosk.core.library import Library
 from kiosk.ui import binding, fonts
 from kiosk.ui.screens.check import CheckScreen
 from kiosk.ui.screens.guide import GuideScreen
-from kiosk.ui.theme import Theme
+from kiosk.ui.theme import STANDARD, Theme
 from kiosk.ui.unix_signals import stop_on_signals
 from kiosk.ui.widgets.pinpad import PinPad
 from kiosk.ui.window import TEXT_SCALES, KioskWindow, Timers
@@ -67,6 +67,16 @@ def _without_offscreen_noise() -> Iterator[None]:
         qInstallMessageHandler(previous)
 
 
+def styled(app: QApplication, config: Config, size: tuple[int, int]) -> Theme:
+    """The theme for a screen of ``size``, its font and style sheet applied to ``app``."""
+    theme = Theme.for_screen(size[0], size[1], fonts.choose()).for_language(config.default_language)
+    if config.theme != STANDARD:
+        theme = theme.with_look(config.theme)
+    app.setFont(QFont(list(theme.families)))
+    app.setStyleSheet(theme.style_sheet())
+    return theme
+
+
 def build_window(
     app: QApplication,
     library: Library,
@@ -77,10 +87,7 @@ def build_window(
     reload: Callable[[], Library] | None = None,
     lang: str | None = None,
 ) -> KioskWindow:
-    family = fonts.choose_family()
-    app.setFont(QFont(family))
-    theme = Theme.for_screen(size[0], size[1], family)
-    app.setStyleSheet(theme.style_sheet())
+    theme = styled(app, config, size)
     timers = Timers.from_config(config)
     return KioskWindow(
         library, config, theme, timers=timers, kiosk_mode=kiosk_mode, reload=reload, lang=lang
@@ -185,6 +192,7 @@ def snapshot(
     step: int | None = None,
     answer: int | None = None,
     text_scale: float | None = None,
+    look: str | None = None,
     locked: bool = False,
 ) -> str | None:
     """Render one screen to a PNG with no display. Returns an error message or None."""
@@ -203,6 +211,8 @@ def snapshot(
             window.show()
             if text_scale is not None:
                 window.set_text_scale(text_scale)
+            if look is not None:
+                window.set_look(look)
             problem = _show(app, window, library, page_id, view, step, answer)
             if view == "pin":
                 _show_pin(window, locked)

@@ -1,4 +1,9 @@
-"""Pick a font family that covers Chinese, so text never shows as empty boxes."""
+"""Pick the installed fonts: one made for Chinese, one made for Latin text.
+
+Chinese must never show as empty boxes, so a CJK font is needed (a warning says
+how to install one). English set in a CJK font gets full-width quotes and
+apostrophes, so English gets a Latin font first, with the CJK one behind it.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,11 @@ import logging
 
 from PySide6.QtGui import QFontDatabase
 
+from kiosk.ui.theme import FALLBACK_FAMILY, Fonts
+
 log = logging.getLogger(__name__)
 
-PREFERRED = (
+CJK = (
     "Noto Sans CJK SC",
     "Noto Sans SC",
     "Source Han Sans SC",
@@ -16,15 +23,31 @@ PREFERRED = (
     "WenQuanYi Micro Hei",
     "WenQuanYi Zen Hei",
 )
-FALLBACK = "Sans Serif"
+# Calm, open sans-serifs first; the metric-compatible clones that most Linux
+# systems carry after them.
+LATIN = (
+    "Noto Sans",
+    "Source Sans 3",
+    "Open Sans",
+    "Liberation Sans",
+    "Nimbus Sans",
+    "DejaVu Sans",
+)
+PREFERRED = CJK  # kept for callers that ask which CJK fonts the kiosk looks for
+FALLBACK = FALLBACK_FAMILY
 INSTALL_HINT = "install a CJK font, e.g. 'apt-get install fonts-noto-cjk'"
 
 
-def choose_family() -> str:
-    """The first preferred family installed; a warning and the default font if none is."""
+def choose() -> Fonts:
+    """The first installed family of each kind; a warning if there is no CJK one."""
     installed = set(QFontDatabase.families())
-    for family in PREFERRED:
-        if family in installed:
-            return family
-    log.warning("no font with Chinese characters found: %s", INSTALL_HINT)
-    return FALLBACK
+    cjk = next((family for family in CJK if family in installed), "")
+    latin = next((family for family in LATIN if family in installed), "")
+    if not cjk:
+        log.warning("no font with Chinese characters found: %s", INSTALL_HINT)
+    return Fonts(latin=latin, cjk=cjk)
+
+
+def choose_family() -> str:
+    """The CJK family, or the default font if none is installed."""
+    return choose().cjk or FALLBACK

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from kiosk import resources
+from kiosk.core.config import THEMES
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,36 @@ class Palette:
     note_back: str = "#ECF0F8"
     note_edge: str = "#5670A8"
     danger: str = "#A4332B"  # 6.8:1 on surface
+    on_primary: str = "#FFFFFF"  # text on a filled button
+
+
+# For readers who see poorly: black text on white, darker colours and edges, every
+# text colour at least 7:1 (WCAG AAA) on whatever it sits on. Still light and calm:
+# the pictures are drawn for a light page.
+HIGH_CONTRAST = Palette(
+    background="#FFFFFF",
+    surface="#FFFFFF",
+    text="#000000",
+    muted="#1E1E24",
+    primary="#00434A",
+    primary_pressed="#00272B",
+    primary_soft="#D5EBEA",
+    accent="#B0442A",
+    dot_off="#5C5C5C",
+    border="#2B2A33",
+    pressed_surface="#E4E4E4",
+    warning_back="#FFF0E3",
+    warning_edge="#9C3414",
+    tip_back="#E2F3EF",
+    tip_edge="#00574C",
+    note_back="#E8EDF8",
+    note_edge="#1E3C85",
+    danger="#7E1810",
+    on_primary="#FFFFFF",
+)
+
+LOOKS = THEMES  # the values of the config's ``theme`` and of ``snapshot --theme``
+STANDARD, HIGH = LOOKS
 
 
 @dataclass(frozen=True)
@@ -76,27 +107,59 @@ TEXT = ("body", "small", "h1", "h2", "h3", "card_title", "button_text")
 PICTURES = ("cover_height", "article_cover")
 
 
+# Languages set first in a CJK font; every other language is set in a Latin font,
+# with the CJK font behind it for any Chinese character in the text.
+CJK_LANGUAGES = ("zh", "ja", "ko")
+FALLBACK_FAMILY = "Sans Serif"
+
+
+@dataclass(frozen=True)
+class Fonts:
+    """The installed families text is set in: one drawn for Latin, one for CJK.
+
+    English in a CJK font gets full-width quotes and apostrophes ("it’ s");
+    Chinese in a Latin font gets its punctuation from a fallback. Each language
+    is set in the font made for it, with the other one behind it.
+    """
+
+    latin: str = ""
+    cjk: str = ""
+
+    def families(self, lang: str) -> tuple[str, ...]:
+        cjk_first = lang.split("-")[0].lower() in CJK_LANGUAGES or not lang
+        order = (self.cjk, self.latin) if cjk_first else (self.latin, self.cjk)
+        return tuple(dict.fromkeys(f for f in order if f)) or (FALLBACK_FAMILY,)
+
+
 @dataclass(frozen=True)
 class Theme:
-    """Palette, sizes and font for one screen and one text size.
+    """Palette, sizes and fonts for one screen, one text size and one language.
 
     ``scale`` fits the kiosk to its screen (1.0 at 1080 pixels on the short side);
-    ``text_scale`` is the visitor's text size (the A button). The sizes are worked
-    out from both, so one ``Theme`` drives a screen's style sheet, its rich text
-    and the sizes its code lays out with, and they always agree.
+    ``text_scale`` is the visitor's text size (the A− and A+ buttons); ``look`` is
+    the standard palette or the high-contrast one; ``lang`` picks the fonts. The
+    sizes are worked out from the scales, so one ``Theme`` drives a screen's style
+    sheet, its rich text and the sizes its code lays out with, and they agree.
     """
 
     palette: Palette
     sizes: Sizes
-    font_family: str
+    fonts: Fonts
     scale: float = 1.0
     text_scale: float = 1.0
+    lang: str = ""
+    look: str = STANDARD
 
     @classmethod
-    def for_screen(cls, width: int, height: int, font_family: str) -> Theme:
-        """Sizes scaled to the screen: 1.0 at 1080 pixels on the short side."""
+    def for_screen(cls, width: int, height: int, fonts: Fonts | str) -> Theme:
+        """Sizes scaled to the screen: 1.0 at 1080 pixels on the short side.
+
+        ``fonts`` may be one family name, used for every language.
+        """
+        if isinstance(fonts, str):
+            fonts = Fonts(latin=fonts, cjk=fonts)
         scale = min(2.0, max(0.72, min(width, height) / 1080))
-        return cls(Palette(), Sizes(), font_family).scaled(scale)
+        return cls(Palette(), Sizes(), fonts).scaled(scale)
 
     def scaled(self, scale: float) -> Theme:
         """This theme on a screen of another ``scale``, at the same text size."""
@@ -105,6 +168,26 @@ class Theme:
     def with_text_scale(self, text_scale: float) -> Theme:
         """This screen's theme at the visitor's text size: everything grows with the text."""
         return replace(self, sizes=_sizes(self.scale, text_scale), text_scale=text_scale)
+
+    def with_look(self, look: str) -> Theme:
+        """This theme in the standard or the high-contrast palette."""
+        if look not in LOOKS:
+            raise ValueError(f"theme '{look}' is not one of {', '.join(LOOKS)}")
+        return replace(self, palette=HIGH_CONTRAST if look == HIGH else Palette(), look=look)
+
+    def for_language(self, lang: str) -> Theme:
+        """This theme with the fonts for text in ``lang``."""
+        return replace(self, lang=lang)
+
+    @property
+    def families(self) -> tuple[str, ...]:
+        """Font families for this theme's language, best first (for a QFont)."""
+        return self.fonts.families(self.lang)
+
+    @property
+    def font_family(self) -> str:
+        """The same, as a CSS ``font-family`` list."""
+        return ", ".join(f'"{family}"' for family in self.families)
 
     def px(self, value: float) -> int:
         """``value`` pixels at 1080p, on this screen and at this text size."""

@@ -100,10 +100,10 @@ class PageCard(QFrame):
     @functools.lru_cache(maxsize=8)
     def height_for(theme: Theme) -> int:
         """The height of every card in ``theme``: cover, then room for the longest texts."""
-        title = QFont(theme.font_family)
+        title = QFont(list(theme.families))
         title.setPixelSize(theme.sizes.card_title)
         title.setWeight(QFont.Weight.Bold)
-        summary = QFont(theme.font_family)
+        summary = QFont(list(theme.families))
         summary.setPixelSize(theme.sizes.small)
         _, top, _, bottom = _card_margins(theme)
         _, text_top, _, text_bottom = _text_margins(theme)

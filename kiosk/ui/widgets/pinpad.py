@@ -110,7 +110,7 @@ class PinPad(QWidget):
 
     def _message_height(self, theme: Theme, width: int) -> int:
         """Room for the longest message the pad can show, at its widest count."""
-        font = QFont(theme.font_family)
+        font = QFont(list(theme.families))
         font.setPixelSize(theme.sizes.body)
         metrics = QFontMetrics(font)
         longest = (WRONG, LOCKED.format(s=math.ceil(self.lockout.seconds)))

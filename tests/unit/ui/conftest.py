@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -15,7 +14,7 @@ from kiosk import resources
 from kiosk.core import loader
 from kiosk.core.config import Config
 from kiosk.core.library import Library
-from kiosk.ui import fonts
+from kiosk.ui.app import styled
 from kiosk.ui.theme import Theme
 from kiosk.ui.window import KioskWindow, Timers
 from tests.conftest import TODAY, write
@@ -72,10 +71,7 @@ def shipped_kiosk(qtbot: QtBot) -> Iterator[KioskWindow]:
     """The kiosk as it ships: bundled content, default config (no PIN), kiosk mode, 1080p."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    family = fonts.choose_family()
-    app.setFont(QFont(family))
-    theme = Theme.for_screen(1920, 1080, family)
-    app.setStyleSheet(theme.style_sheet())
+    theme = styled(app, Config(), (1920, 1080))
     library = loader.load(resources.content_dir(), resources.assets_dir())
     window = KioskWindow(library, Config(), theme, timers=manual_timers(), kiosk_mode=True)
     window.resize(1920, 1080)
