@@ -92,7 +92,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--text-scale",
         type=float,
         metavar="X",
-        help="the visitor's text size, as after tapping the A button: 1.0 (default), 1.2, 1.4",
+        help="the visitor's text size, as after tapping A+ or A−: "
+        "1.0 (default), 1.25, 1.5, 1.75 or 2.0",
+    )
+    snap.add_argument(
+        "--theme",
+        choices=config_file.THEMES,
+        help="the look, as after tapping the contrast switch (default: the config's)",
     )
     snap.add_argument(
         "--view",
@@ -320,6 +326,7 @@ def _snapshot(args: argparse.Namespace) -> int:
         step=args.step,
         answer=args.answer,
         text_scale=args.text_scale,
+        look=args.theme,
         locked=args.locked,
     )
     if error:

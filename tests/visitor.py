@@ -302,7 +302,13 @@ class Visitor:
         self.rng.choice(timers).timeout.emit()
 
     def text_size(self) -> None:
-        self._tap_widget(self.window.topbar.size_button)
+        """A−, A+ or the contrast switch: the reading aids in the top bar."""
+        bar = self.window.topbar
+        sizes = bar.text_size
+        aids = [sizes.smaller_button, sizes.larger_button, sizes.larger_button]
+        if bar.contrast_button.isVisible():
+            aids.append(bar.contrast_button)
+        self._tap_widget(self.rng.choice(aids))
 
     def language(self) -> None:
         self._tap_widget(self.rng.choice(list(self.window.topbar.language_buttons.values())))

@@ -29,6 +29,13 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "touch_to_start": {"zh-CN": "轻触屏幕开始", "en": "Touch to start"},
     "text_size": {"zh-CN": "字号", "en": "Text size"},
+    "smaller_text": {"zh-CN": "字小一点", "en": "Smaller text"},
+    "larger_text": {"zh-CN": "字大一点", "en": "Larger text"},
+    "high_contrast": {"zh-CN": "高对比度", "en": "High contrast"},
+    "no_translation": {
+        "zh-CN": "这一页还没有中文版。",
+        "en": "This page is not available in English yet.",
+    },
     "sections": {"zh-CN": "健康知识", "en": "Health topics"},
     "step_of": {"zh-CN": "第 {n} 步，共 {total} 步", "en": "Step {n} of {total}"},
     "summary": {"zh-CN": "回顾一下", "en": "In short"},

@@ -1,4 +1,4 @@
-"""The always-visible top bar: Home, Back, text size and the language switch."""
+"""The always-visible top bar: Home, Back, the reading aids and the language switch."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePol
 
 from kiosk.ui.guard import guarded
 from kiosk.ui.strings import tr
-from kiosk.ui.theme import Theme
+from kiosk.ui.theme import HIGH, Palette, Theme
 from kiosk.ui.widgets.language_switch import LanguageSwitch
-from kiosk.ui.widgets.text_size import TextSizeButton
+from kiosk.ui.widgets.text_size import ContrastButton, TextSizeButtons
 
 
 @guarded
@@ -44,13 +44,16 @@ class TopBar(QFrame):
     """Signals:
     home(): Home was tapped.
     back(): Back was tapped.
-    text_size(): the text-size button was tapped.
+    smaller(), larger(): A− or A+ was tapped.
+    contrast(): the high-contrast switch was tapped.
     language(str): a language was chosen; carries its code.
     """
 
     home = Signal()
     back = Signal()
-    text_size = Signal()
+    smaller = Signal()
+    larger = Signal()
+    contrast = Signal()
     language = Signal(str)
 
     def __init__(
@@ -59,6 +62,8 @@ class TopBar(QFrame):
         theme: Theme,
         text_scales: Sequence[float] = (1.0,),
         parent: QWidget | None = None,
+        *,
+        contrast_switch: bool = True,
     ):
         super().__init__(parent)
         self.setObjectName("TopBar")
@@ -76,10 +81,15 @@ class TopBar(QFrame):
         self.title = ElidedLabel()
         self.title.setObjectName("TopBarTitle")
         layout.addWidget(self.title, 1)
-        self.size_button = TextSizeButton(text_scales, theme)
-        self.size_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.size_button.clicked.connect(self.text_size.emit)
-        layout.addWidget(self.size_button)
+        self.text_size = TextSizeButtons(text_scales, theme)
+        self.text_size.smaller.connect(self.smaller.emit)
+        self.text_size.larger.connect(self.larger.emit)
+        layout.addWidget(self.text_size)
+        # Fixed in the config, high contrast has no switch: it is always on.
+        self.contrast_button = ContrastButton(theme)
+        self.contrast_button.clicked.connect(self.contrast.emit)
+        self.contrast_button.setVisible(contrast_switch)
+        layout.addWidget(self.contrast_button)
         self.languages = LanguageSwitch(
             codes,
             codes[0] if codes else "",
@@ -103,10 +113,21 @@ class TopBar(QFrame):
         layout.addWidget(button)
         return button
 
-    def show_state(self, lang: str, can_go_back: bool, title: str, text_scale: float = 1.0) -> None:
+    def show_state(
+        self,
+        lang: str,
+        can_go_back: bool,
+        title: str,
+        text_scale: float = 1.0,
+        look: Theme | None = None,
+    ) -> None:
+        """Show the visitor's language, text size and ``look`` (the bar's theme)."""
         self.home_button.setText(tr("home", lang))
         self.back_button.setText(tr("back", lang))
         self.back_button.setEnabled(can_go_back)
-        self.size_button.show_scale(text_scale, lang)
+        self.text_size.show_scale(text_scale, lang)
+        palette = look.palette if look is not None else Palette()
+        high = look is not None and look.look == HIGH
+        self.contrast_button.show_state(high, lang, palette)
         self.title.setText(title)
         self.languages.set_current(lang)

@@ -35,13 +35,16 @@ from kiosk.ui.screens.check import CheckScreen
 from kiosk.ui.screens.guide import GuideScreen
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screens.scrolling import ScrollingScreen
-from kiosk.ui.theme import Theme
+from kiosk.ui.strings import tr
+from kiosk.ui.theme import HIGH, STANDARD, Theme
 from kiosk.ui.topbar import TopBar
 from kiosk.ui.widgets.pinpad import PinPad
+from kiosk.ui.widgets.toast import Toast
 
 log = logging.getLogger(__name__)
 
-TEXT_SCALES = (1.0, 1.2, 1.4)
+# A− and A+ step through these: up to double size, for readers who see poorly.
+TEXT_SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
 
 
 def _single_shot(ms: int) -> QTimer:
@@ -68,6 +71,8 @@ class Timers:
     pin_tick_ms: int = 1000  # the PIN pad's lockout countdown
     # A kiosk window hidden by the desktop (a keyboard shortcut) comes back after this.
     come_back: QTimer = field(default_factory=lambda: _single_shot(1000))
+    # How long a short message ("no English version") stays on screen.
+    toast: QTimer = field(default_factory=lambda: _single_shot(4000))
 
     def new_carousel_timer(self) -> QTimer:
         timer = QTimer()
@@ -128,6 +133,8 @@ class KioskWindow(QWidget):
         self._closing = False
         self.lang = lang or config.default_language
         self.text_scale = 1.0
+        self.look = config.theme  # "standard" or "high-contrast"
+        self._bar_look: tuple[str, str] | None = None  # the top bar's language and look
         self.history: list[str] = []
         self.current_id: str | None = None
         self.runtime_problems: list[str] = []
@@ -143,12 +150,17 @@ class KioskWindow(QWidget):
         main_layout = QVBoxLayout(self.main)
         main_layout.setContentsMargins(0, 0, 0, 0)
         main_layout.setSpacing(0)
-        self.topbar = TopBar(config.languages, theme, TEXT_SCALES)
+        self.topbar = TopBar(
+            config.languages, theme, TEXT_SCALES, contrast_switch=config.theme == STANDARD
+        )
         self.topbar.home.connect(self.go_home)
         self.topbar.back.connect(self.go_back)
-        self.topbar.text_size.connect(self.cycle_text_size)
+        self.topbar.smaller.connect(self.smaller_text)
+        self.topbar.larger.connect(self.larger_text)
+        self.topbar.contrast.connect(self.toggle_contrast)
         self.topbar.language.connect(self.set_language)
         main_layout.addWidget(self.topbar)
+        self.toast = Toast(self.main, timers.toast)
         self.content = QStackedWidget()
         main_layout.addWidget(self.content, 1)
         self.screens = ScreenCache(self.content)
@@ -198,20 +210,29 @@ class KioskWindow(QWidget):
             self.content.removeWidget(old)
             old.deleteLater()
         self.stack.setCurrentWidget(self.main)
-        self.topbar.show_state(self.lang, bool(self.history), title, self.text_scale)
+        self._show_bar(title)
 
-    def _content_theme(self) -> Theme:
-        return self.theme.with_text_scale(self.text_scale)
+    def _show_bar(self, title: str) -> None:
+        bar_theme = self.theme.with_look(self.look).for_language(self.lang)
+        if self._bar_look != (self.lang, self.look):
+            # The bar's words in the fonts of the visitor's language, in their contrast.
+            self._bar_look = (self.lang, self.look)
+            self.topbar.setStyleSheet(bar_theme.style_sheet())
+        self.topbar.show_state(self.lang, bool(self.history), title, self.text_scale, bar_theme)
+
+    def _content_theme(self, lang: str) -> Theme:
+        """The theme a screen in ``lang`` is built with: the visitor's text size and look."""
+        return self.theme.with_text_scale(self.text_scale).with_look(self.look).for_language(lang)
 
     # --- navigation ---------------------------------------------------------------
 
     def show_home(self, keep_scroll: bool = False) -> None:
         self.current_id = None
-        key = ("home", self.lang, self.text_scale)
+        key = ("home", self.lang, self.text_scale, self.look)
         home = self.screens.get(key)
         if not isinstance(home, HomeScreen):
             home = HomeScreen(
-                self.library, self.config, self.lang, self._content_theme(), self.content
+                self.library, self.config, self.lang, self._content_theme(self.lang), self.content
             )
             home.open_page.connect(self.open_page)
             home.language_chosen.connect(self.set_language)
@@ -233,7 +254,7 @@ class KioskWindow(QWidget):
         if remember and self.current_id != page_id:
             self.history.append(self.current_id or "")
         self.current_id = page.id
-        key = ("page", page.id, page.lang, self.text_scale)
+        key = ("page", page.id, page.lang, self.text_scale, self.look)
         screen = self.screens.get(key)
         if screen is None:
             screen = self._build_page(page)
@@ -247,7 +268,7 @@ class KioskWindow(QWidget):
         return True
 
     def _build_page(self, page: Page) -> QWidget:
-        theme, timer = self._content_theme(), self.timers.new_carousel_timer()
+        theme, timer = self._content_theme(page.lang), self.timers.new_carousel_timer()
         if page.type == GUIDE:
             try:
                 guide = GuideScreen(self.library, page, theme, timer, self.content)
@@ -269,7 +290,7 @@ class KioskWindow(QWidget):
         if not page.questions:
             return
         self.history.append(page.id)
-        check = CheckScreen(page, self._content_theme(), self.content)
+        check = CheckScreen(page, self._content_theme(page.lang), self.content)
         check.finished.connect(self.go_back)
         self._show(check, page.title)
 
@@ -287,16 +308,48 @@ class KioskWindow(QWidget):
             self.show_home(keep_scroll=True)
 
     def set_language(self, code: str) -> None:
+        """Show everything in ``code``, the visitor staying where they are.
+
+        A page with no version in that language stays as it is, and a toast
+        says so in the language asked for.
+        """
         if code == self.lang or code not in self.config.languages:
-            title = self.topbar.title.text()
-            self.topbar.show_state(self.lang, bool(self.history), title, self.text_scale)
+            self._show_bar(self.topbar.title.text())
+            return
+        page_id = self._page_in_front()
+        if page_id and self.library.get(page_id, code) is None:
+            self._show_bar(self.topbar.title.text())
+            self.toast.say(tr("no_translation", code))
             return
         self.lang = code
         self._refresh()
 
-    def cycle_text_size(self) -> None:
+    def _page_in_front(self) -> str | None:
+        front = self.content.currentWidget()
+        if isinstance(front, CheckScreen):
+            return front.page.id
+        return self.current_id
+
+    def smaller_text(self) -> None:
+        self._step_text_size(-1)
+
+    def larger_text(self) -> None:
+        self._step_text_size(+1)
+
+    def _step_text_size(self, step: int) -> None:
         index = TEXT_SCALES.index(self.text_scale) if self.text_scale in TEXT_SCALES else 0
-        self.set_text_scale(TEXT_SCALES[(index + 1) % len(TEXT_SCALES)])
+        index = min(max(index + step, 0), len(TEXT_SCALES) - 1)
+        if TEXT_SCALES[index] != self.text_scale:
+            self.set_text_scale(TEXT_SCALES[index])
+
+    def toggle_contrast(self) -> None:
+        self.set_look(STANDARD if self.look == HIGH else HIGH)
+
+    def set_look(self, look: str) -> None:
+        """Show the screen in front, and all after it, in the standard or high-contrast look."""
+        self.theme.with_look(look)  # raises for an unknown look
+        self.look = look
+        self._refresh()
 
     def set_text_scale(self, scale: float) -> None:
         """Show text at ``scale`` (one of TEXT_SCALES) on the screen in front and after."""
@@ -328,7 +381,7 @@ class KioskWindow(QWidget):
         if isinstance(before, GuideScreen) and isinstance(after, GuideScreen):
             after.go_to(before.index, animate=False)
         if isinstance(before, ScrollingScreen) and isinstance(after, ScrollingScreen):
-            after.keep_place(before.scrolled_share)
+            after.keep_place(before.reading_place)
 
     # --- idle and attract -------------------------------------------------------------
 
@@ -336,6 +389,8 @@ class KioskWindow(QWidget):
         """Forget the last visitor entirely and show the attract screen."""
         self.lang = self.config.default_language
         self.text_scale = 1.0
+        self.look = self.config.theme
+        self.toast.hide()
         self.history.clear()
         self.screens.clear()
         self.show_home()

@@ -82,6 +82,7 @@ class ArticleScreen(ScrollingScreen):
             column.addWidget(cover)
 
         self.body: RichText | None = None
+        self.doctor: RichText | None = None
         try:
             rendered = library.render(page)
         except Exception as exc:  # a broken page must not take the kiosk down
@@ -93,7 +94,6 @@ class ArticleScreen(ScrollingScreen):
             self.body = RichText(rendered.html, theme.rich_text_css(), s.body, s.reading_width)
             self.body.page_link.connect(self.open_page.emit)
             column.addWidget(self.body)
-            self.doctor: RichText | None = None
             if rendered.doctor_html:  # in the same place on every page: after the text
                 self.doctor = RichText(
                     rendered.doctor_html, theme.rich_text_css(), s.body, s.reading_width
@@ -125,6 +125,16 @@ class ArticleScreen(ScrollingScreen):
             self.verticalScrollBar().valueChanged.connect(self._place_carousel)
         outer.addStretch(1)
         self.setWidget(content)
+
+    def section_tops(self) -> list[int]:
+        """The tops of the body's main headings, then of the "see a doctor" box."""
+        tops: list[int] = []
+        if self.body is not None:
+            offset = self.body.mapTo(self.content, QPoint(0, 0)).y()
+            tops += [offset + y for y in self.body.heading_tops(2)]
+        if self.doctor is not None:
+            tops.append(self.doctor.mapTo(self.content, QPoint(0, 0)).y())
+        return tops
 
     def _unavailable(self, column: QVBoxLayout, page: Page, theme: Theme) -> None:
         label = QLabel(tr("unavailable", page.lang))

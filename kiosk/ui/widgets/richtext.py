@@ -76,6 +76,17 @@ class RichText(QTextBrowser):
         self.anchorClicked.connect(self._follow)
         self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
 
+    def heading_tops(self, level: int) -> list[int]:
+        """Where each heading of ``level`` starts, in pixels from the top of the text."""
+        layout = self.document().documentLayout()
+        tops = []
+        block = self.document().begin()
+        while block.isValid():
+            if block.blockFormat().headingLevel() == level:
+                tops.append(round(layout.blockBoundingRect(block).top()))
+            block = block.next()
+        return tops
+
     def _follow(self, url: QUrl) -> None:
         if url.scheme() == "page":
             self.page_link.emit(url.path())

@@ -23,7 +23,7 @@ from tests.unit.ui.conftest import use_library
 
 MakeWindow = Callable[..., KioskWindow]
 
-LONG_TITLE = "A very long title " * 8
+LONG_TITLE = "A very long title " * 14  # more than fits even on a wide card at 200 %
 LONG_SUMMARY = "A summary that goes on and on about many things. " * 8
 
 
@@ -59,7 +59,7 @@ def _window(make_window: MakeWindow, library: Library, size: tuple[int, int]) ->
 def _home(qtbot: QtBot, window: KioskWindow) -> HomeScreen:
     home = window.screen_widget
     assert isinstance(home, HomeScreen)
-    theme = window._content_theme()
+    theme = window._content_theme(window.lang)
 
     def settled() -> bool:  # every grid has re-flowed, and laid out, for its width
         for grid in home.grids:

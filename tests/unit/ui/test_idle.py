@@ -21,16 +21,23 @@ def test_idle_reset_restores_the_start_state(qtbot: QtBot, make_window: MakeWind
     window.open_page("topic/page-0")
     window.open_page("topic/page-3")
     window.set_language("zh-CN")
-    window.cycle_text_size()
+    window.larger_text()
+    window.toggle_contrast()
     window.timers.idle.timeout.emit()
     assert isinstance(window.stack.currentWidget(), AttractScreen)
-    assert (window.lang, window.text_scale, window.history) == ("en", 1.0, [])
+    assert (window.lang, window.text_scale, window.look, window.history) == (
+        "en",
+        1.0,
+        "standard",
+        [],
+    )
     assert isinstance(window.content.currentWidget(), HomeScreen)
     attract = window.stack.currentWidget()
     qtbot.mouseClick(attract, Qt.MouseButton.LeftButton, pos=QPoint(50, 50))
     assert window.screen_widget is window.content.currentWidget()
     assert isinstance(window.screen_widget, HomeScreen)
     assert window.topbar.language_buttons["en"].isChecked()
+    assert not window.topbar.contrast_button.isChecked()
 
 
 def test_any_touch_restarts_the_idle_timer(qtbot: QtBot, make_window: MakeWindow) -> None:

@@ -93,7 +93,19 @@ def test_a_snapshot_shows_a_text_size_and_refuses_one_the_button_has_not(
     (tmp_path / "kiosk.toml").write_text("", encoding="utf-8")
     common = ["snapshot", "--config", str(tmp_path / "kiosk.toml"), "--size", "1080x1920"]
     out = tmp_path / "big.png"
-    assert cli.main([*common, "--out", str(out), "--text-scale", "1.4"]) == 0
+    assert cli.main([*common, "--out", str(out), "--text-scale", "2.0"]) == 0
     assert QImage(str(out)).height() == 1920
     assert cli.main([*common, "--out", str(tmp_path / "x.png"), "--text-scale", "3"]) == 1
-    assert "--text-scale must be one of 1.0, 1.2, 1.4" in capsys.readouterr().err
+    assert "--text-scale must be one of 1.0, 1.25, 1.5, 1.75, 2.0" in capsys.readouterr().err
+
+
+def test_a_snapshot_shows_the_high_contrast_look(tmp_path: Path) -> None:
+    (tmp_path / "kiosk.toml").write_text("", encoding="utf-8")
+    common = ["snapshot", "--config", str(tmp_path / "kiosk.toml"), "--page"]
+    common += ["weaning/residual-milk", "--lang", "en"]
+    looks = {}
+    for look in ("standard", "high-contrast"):
+        out = tmp_path / f"{look}.png"
+        assert cli.main([*common, "--out", str(out), "--theme", look]) == 0
+        looks[look] = QImage(str(out)).pixelColor(8, 400).name()  # the page, beside the text
+    assert looks == {"standard": "#fbf7f2", "high-contrast": "#ffffff"}

@@ -71,7 +71,11 @@ def window(qtbot: QtBot, make_window: MakeWindow, tmp_path: Path) -> KioskWindow
 
 
 def _tap_size(qtbot: QtBot, window: KioskWindow) -> None:
-    qtbot.mouseClick(window.topbar.size_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.topbar.text_size.larger_button, Qt.MouseButton.LeftButton)
+
+
+def _tap_smaller(qtbot: QtBot, window: KioskWindow) -> None:
+    qtbot.mouseClick(window.topbar.text_size.smaller_button, Qt.MouseButton.LeftButton)
 
 
 def _px(widget: QWidget) -> int:
@@ -98,32 +102,47 @@ def _body_px(body: RichText) -> int:
     return body.document().defaultFont().pixelSize()
 
 
-def test_the_size_button_shows_the_size_on_screen_and_comes_round_again(
+def test_a_minus_and_a_plus_step_from_100_to_200_percent_and_stop_at_the_ends(
     qtbot: QtBot, window: KioskWindow
 ) -> None:
-    button = window.topbar.size_button
-    assert len(button.steps) == len(TEXT_SCALES)
-    shown = []
-    for _ in range(len(TEXT_SCALES) + 1):
-        shown.append(([s.property("current") for s in button.steps], button.accessibleName()))
+    buttons = window.topbar.text_size
+    assert len(TEXT_SCALES) >= 5 and TEXT_SCALES[0] == 1.0 and TEXT_SCALES[-1] == 2.0
+
+    def shown() -> tuple[str, bool, bool]:
+        return (
+            buttons.level.text(),
+            buttons.smaller_button.isEnabled(),
+            buttons.larger_button.isEnabled(),
+        )
+
+    seen = [shown()]
+    for _ in range(len(TEXT_SCALES)):  # one tap more than there are steps
         _tap_size(qtbot, window)
-    assert shown == [
-        ([True, False, False], "Text size 100%"),
-        ([False, True, False], "Text size 120%"),
-        ([False, False, True], "Text size 140%"),
-        ([True, False, False], "Text size 100%"),
+        seen.append(shown())
+    assert seen == [
+        ("100%", False, True),
+        ("125%", True, True),
+        ("150%", True, True),
+        ("175%", True, True),
+        ("200%", True, False),
+        ("200%", True, False),
     ]
+    assert window.text_scale == 2.0
+    _tap_smaller(qtbot, window)
+    assert shown() == ("175%", True, True) and window.text_scale == 1.75
     qtbot.mouseClick(window.topbar.language_buttons["zh-CN"], Qt.MouseButton.LeftButton)
-    assert button.accessibleName() == "字号 120%"  # four taps: one round and one step
+    assert buttons.larger_button.accessibleName() == "字大一点"
+    assert buttons.level.accessibleName() == "字号 175%"
 
 
-def test_the_size_button_draws_each_step_bigger_and_stays_a_big_target(
+def test_a_plus_is_drawn_bigger_than_a_minus_and_both_are_big_targets(
     window: KioskWindow,
 ) -> None:
-    button = window.topbar.size_button
-    sizes = [_px(step) for step in button.steps]
-    assert sizes == sorted(sizes) and len(set(sizes)) == len(sizes)
-    assert button.height() >= 64 and button.width() >= 120
+    buttons = window.topbar.text_size
+    small, big = _px(buttons.smaller_button), _px(buttons.larger_button)
+    assert big > small
+    for button in (buttons.smaller_button, buttons.larger_button):
+        assert button.height() >= 64 and button.width() >= 64
 
 
 def test_text_grows_on_home(qtbot: QtBot, window: KioskWindow) -> None:
@@ -160,7 +179,7 @@ def test_an_article_keeps_its_heading_order_at_every_size(
     h2, h3 = _heading_px(article.body, 2), _heading_px(article.body, 3)
     body = _body_px(article.body)
     assert title > h2 > h3 > body, (title, h2, h3, body)
-    assert body == window._content_theme().sizes.body
+    assert body == window._content_theme(window.lang).sizes.body
 
 
 def test_article_text_grows_with_each_step(qtbot: QtBot, window: KioskWindow) -> None:
@@ -212,7 +231,8 @@ def test_idle_reset_puts_the_text_size_back(qtbot: QtBot, window: KioskWindow) -
     home = window.screen_widget
     assert isinstance(home, HomeScreen)
     assert _px(_named(home, "HomeTitle")) == standard
-    assert window.topbar.size_button.current == 0
+    assert window.topbar.text_size.current == 0
+    assert window.topbar.text_size.level.text() == "100%"
 
 
 def test_at_the_largest_size_a_long_guide_summary_scrolls_instead_of_clipping(
@@ -237,7 +257,7 @@ def test_at_the_largest_size_a_long_guide_summary_scrolls_instead_of_clipping(
     def check_in_view() -> bool:
         return check.visibleRegion().boundingRect() == check.rect()
 
-    assert not check_in_view()  # ten steps at 140 % are taller than the screen
+    assert not check_in_view()  # ten steps at 200 % are taller than the screen
     # A finger drags the summary up, starting on the text under it: the page
     # scrolls, the guide stays on the summary.
     start = guide.frame.mapTo(guide, guide.frame.rect().center())
@@ -247,11 +267,15 @@ def test_at_the_largest_size_a_long_guide_summary_scrolls_instead_of_clipping(
     def at(dy: int) -> QPoint:
         return under.mapFrom(guide, start - QPoint(0, dy))
 
-    qtbot.mousePress(under, Qt.MouseButton.LeftButton, pos=at(0))
-    for step in range(1, 6):
-        qtbot.mouseMove(under, at(step * guide.frame.height() // 5))
-    qtbot.mouseRelease(under, Qt.MouseButton.LeftButton, pos=at(guide.frame.height()))
-    assert guide.index == guide.last
+    drag = guide.frame.height() // 2
+    for _ in range(10):  # at double size it takes a few drags
+        qtbot.mousePress(under, Qt.MouseButton.LeftButton, pos=at(0))
+        for step in range(1, 6):
+            qtbot.mouseMove(under, at(step * drag // 5))
+        qtbot.mouseRelease(under, Qt.MouseButton.LeftButton, pos=at(drag))
+        assert guide.index == guide.last
+        if check_in_view():
+            break
     assert check_in_view()
     qtbot.mouseClick(check, Qt.MouseButton.LeftButton)
     assert isinstance(window.screen_widget, CheckScreen)
@@ -300,14 +324,19 @@ def test_bigger_text_or_another_language_keeps_the_reader_in_their_check(
 LONG = "---\ntitle: Long\n---\n" + "\n\n".join(
     f"## Part {n}\n\nA paragraph of plain words about weaning, number {n}." for n in range(40)
 )
+# The same sections in Chinese, but the early ones much longer: halfway down the
+# English page is not halfway down the Chinese one.
+LONG_ZH = "---\ntitle: 很长\n---\n" + "\n\n".join(
+    f"## Part {n}\n\n" + "关于断奶的一段简单的话。" * (1 + (40 - n) // 2) for n in range(40)
+)
 
 
-@pytest.mark.parametrize("change", ["text size", "language"])
-def test_bigger_text_or_another_language_keeps_the_reader_where_they_were_on_a_page(
+@pytest.mark.parametrize("change", ["text size", "language", "contrast"])
+def test_bigger_text_another_language_or_contrast_keeps_the_reader_in_their_section(
     qtbot: QtBot, make_window: MakeWindow, tmp_path: Path, change: str
 ) -> None:
     write(tmp_path / "long", "care/long.en.md", LONG)
-    write(tmp_path / "long", "care/long.zh-CN.md", LONG.replace("title: Long", "title: 很长"))
+    write(tmp_path / "long", "care/long.zh-CN.md", LONG_ZH)
     window = make_window()
     library = loader.load(tmp_path / "long", resources.assets_dir(), default_lang="en", today=TODAY)
     use_library(window, library)
@@ -317,11 +346,18 @@ def test_bigger_text_or_another_language_keeps_the_reader_where_they_were_on_a_p
     bar = before.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 2000)
     bar.setValue(bar.maximum() // 2)
+    section, _ = before.reading_place
+    assert 10 < section < 30
     if change == "text size":
         _tap_size(qtbot, window)
-    else:
+    elif change == "language":
         qtbot.mouseClick(window.topbar.language_buttons["zh-CN"], Qt.MouseButton.LeftButton)
+    else:
+        qtbot.mouseClick(window.topbar.contrast_button, Qt.MouseButton.LeftButton)
     after = window.screen_widget
     assert isinstance(after, ArticleScreen) and after is not before
     qtbot.waitUntil(lambda: after.verticalScrollBar().maximum() > 2000)
-    qtbot.waitUntil(lambda: abs(after.scrolled_share - 0.5) < 0.02)
+    qtbot.waitUntil(lambda: after.reading_place[0] == section)
+    # The heading of that section is on screen, near the top.
+    top = after.section_tops()[section - 1] - after.verticalScrollBar().value()
+    assert -after.viewport().height() < top <= 0
