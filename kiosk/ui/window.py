@@ -317,7 +317,8 @@ class KioskWindow(QWidget):
             self._show_bar(self.topbar.title.text())
             return
         page_id = self._page_in_front()
-        if page_id and self.library.get(page_id, code) is None:
+        shown = self.library.get(page_id, code) if page_id else None
+        if shown is not None and shown.lang != code:  # no translation: get() falls back
             self._show_bar(self.topbar.title.text())
             self.toast.say(tr("no_translation", code))
             return

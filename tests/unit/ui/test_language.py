@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
@@ -78,3 +79,44 @@ def test_the_top_bar_follows_the_language_on_a_page_and_back_home(
     assert _checked(window) == [["zh-CN"]]
     qtbot.mouseClick(window.topbar.home_button, Qt.MouseButton.LeftButton)
     assert _checked(window) == [["zh-CN"], ["zh-CN"]]
+
+
+def test_a_page_with_no_translation_stays_and_a_toast_says_so(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    window.open_page("topic/page-1")  # English only
+    page = window.screen_widget
+    _tap(qtbot, window, "top", "zh-CN")
+    assert window.screen_widget is page and window.lang == "en"
+    assert _checked(window) == [["en"]]
+    assert window.toast.isVisible() and window.toast.text() == "这一页还没有中文版。"
+    window.timers.toast.timeout.emit()
+    assert not window.toast.isVisible()
+    window.open_page("topic/page-0")  # this one has a Chinese version
+    _tap(qtbot, window, "top", "zh-CN")
+    assert window.lang == "zh-CN" and not window.toast.isVisible()
+
+
+def test_english_is_set_in_a_latin_font_and_chinese_in_a_cjk_one(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    from kiosk.ui.screens.article import ArticleScreen
+    from kiosk.ui.theme import Fonts
+
+    window = make_window()
+    window.theme = replace(window.theme, fonts=Fonts(latin="Latin Face", cjk="CJK Face"))
+    window.screens.clear()
+    firsts = {}
+    for lang in ("zh-CN", "en"):  # the window starts in English, with the old fonts
+        window.set_language(lang)
+        window.open_page("topic/page-0")
+        article = window.screen_widget
+        assert isinstance(article, ArticleScreen) and article.body is not None
+        article.body.ensurePolished()
+        window.topbar.home_button.ensurePolished()
+        firsts[lang] = (
+            article.body.font().families()[0],
+            window.topbar.home_button.font().families()[0],
+        )
+    assert firsts == {"en": ("Latin Face", "Latin Face"), "zh-CN": ("CJK Face", "CJK Face")}

@@ -1,32 +1,32 @@
-"""The theme keeps every text colour readable (WCAG AA, 4.5:1) on what it sits on."""
+"""The theme keeps every text colour readable (WCAG AA 4.5:1; 7:1 in high contrast)."""
 
 from __future__ import annotations
 
 import pytest
 
-from kiosk.ui.theme import Palette, Theme
+from kiosk.ui.theme import HIGH_CONTRAST, Fonts, Palette, Theme
 
-P = Palette()
-WHITE = "#FFFFFF"
 
-# (text colour, background) for every pairing the style sheets use.
-PAIRS = {
-    "body text": (P.text, P.background),
-    "card text": (P.text, P.surface),
-    "summaries, trust footer": (P.muted, P.surface),
-    "muted on the page": (P.muted, P.background),
-    "buttons": (WHITE, P.primary),
-    "pressed buttons": (WHITE, P.primary_pressed),
-    "outlined buttons, headings": (P.primary, P.surface),
-    "section titles": (P.primary, P.background),
-    "pressed outlined buttons": (P.primary, P.primary_soft),
-    "warning callout": (P.text, P.warning_back),
-    "tip callout": (P.text, P.tip_back),
-    "note callout": (P.text, P.note_back),
-    "pressed card": (P.text, P.pressed_surface),
-    "admin warning": (P.danger, P.warning_back),
-    "exit button": (P.danger, P.surface),
-}
+def pairs(P: Palette) -> dict[str, tuple[str, str]]:  # noqa: N803 (reads like the sheets)
+    """(text colour, background) for every pairing the style sheets use."""
+    WHITE = P.on_primary  # noqa: N806
+    return {
+        "body text": (P.text, P.background),
+        "card text": (P.text, P.surface),
+        "summaries, trust footer": (P.muted, P.surface),
+        "muted on the page": (P.muted, P.background),
+        "buttons": (WHITE, P.primary),
+        "pressed buttons": (WHITE, P.primary_pressed),
+        "outlined buttons, headings": (P.primary, P.surface),
+        "section titles": (P.primary, P.background),
+        "pressed outlined buttons": (P.primary, P.primary_soft),
+        "warning callout": (P.text, P.warning_back),
+        "tip callout": (P.text, P.tip_back),
+        "note callout": (P.text, P.note_back),
+        "pressed card": (P.text, P.pressed_surface),
+        "admin warning": (P.danger, P.warning_back),
+        "exit button": (P.danger, P.surface),
+    }
 
 
 def _luminance(colour: str) -> float:
@@ -40,13 +40,29 @@ def contrast(a: str, b: str) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
-def test_position_dots_stand_out_from_the_page() -> None:
-    assert contrast(P.dot_off, P.background) >= 3.0  # WCAG 1.4.11, non-text contrast
+@pytest.mark.parametrize("palette", [Palette(), HIGH_CONTRAST])
+def test_position_dots_stand_out_from_the_page(palette: Palette) -> None:
+    assert contrast(palette.dot_off, palette.background) >= 3.0  # WCAG 1.4.11, non-text
 
 
-@pytest.mark.parametrize("use", PAIRS)
+@pytest.mark.parametrize("use", pairs(Palette()))
 def test_text_contrast_meets_wcag_aa(use: str) -> None:
-    assert contrast(*PAIRS[use]) >= 4.5
+    assert contrast(*pairs(Palette())[use]) >= 4.5
+
+
+@pytest.mark.parametrize("use", pairs(HIGH_CONTRAST))
+def test_high_contrast_text_meets_wcag_aaa(use: str) -> None:
+    assert contrast(*pairs(HIGH_CONTRAST)[use]) >= 7.0
+
+
+def test_each_language_is_set_in_its_own_font_first() -> None:
+    fonts = Fonts(latin="Noto Sans", cjk="Noto Sans CJK SC")
+    assert fonts.families("en") == ("Noto Sans", "Noto Sans CJK SC")
+    assert fonts.families("zh-CN") == ("Noto Sans CJK SC", "Noto Sans")
+    assert Fonts(cjk="Noto Sans CJK SC").families("en") == ("Noto Sans CJK SC",)
+    assert Fonts().families("en") == ("Sans Serif",)
+    theme = Theme.for_screen(1920, 1080, fonts).for_language("en")
+    assert 'font-family: "Noto Sans", "Noto Sans CJK SC";' in theme.style_sheet()
 
 
 def test_small_screens_keep_finger_sized_targets() -> None:
