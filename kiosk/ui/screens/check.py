@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.model import Page
 from kiosk.ui.guard import guarded
+from kiosk.ui.kinetic import make_kinetic
 from kiosk.ui.layout import follow_orientation, is_stacked
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
@@ -94,7 +96,18 @@ class CheckScreen(QWidget):
         self.right = 0
         self.answers: list[int] = []  # the choice made for each question so far
         s = theme.sizes
-        outer = QVBoxLayout(self)
+        # Long answers at double text size can be taller than the screen: then the
+        # whole check scrolls, rather than its answers squeezing over each other.
+        frame = QVBoxLayout(self)
+        frame.setContentsMargins(0, 0, 0, 0)
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        make_kinetic(self.scroller)
+        frame.addWidget(self.scroller)
+        inner = QWidget()
+        outer = QVBoxLayout(inner)
         outer.setContentsMargins(s.margin, s.margin, s.margin, s.margin)
         outer.setSpacing(s.gap)
 
@@ -176,6 +189,7 @@ class CheckScreen(QWidget):
         self.side.addStretch(0)  # with the picture hidden, the feedback keeps its height
         self.body.addLayout(self.side, 1)
 
+        self.scroller.setWidget(inner)
         self.answer_buttons: list[AnswerButton] = []
         self._show_question()
 
