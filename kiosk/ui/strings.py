@@ -52,6 +52,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Thank you for reading. If anything is unclear, ask your doctor or nurse.",
     },
     "back_to_page": {"zh-CN": "返回本页", "en": "Back to the page"},
+    "share_scan": {"zh-CN": "扫码带回家看", "en": "Scan to read this at home"},
 }
 
 
