@@ -53,6 +53,9 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "back_to_page": {"zh-CN": "返回本页", "en": "Back to the page"},
     "share_scan": {"zh-CN": "扫码带回家看", "en": "Scan to read this at home"},
+    # The exported site (kiosk export).
+    "see_answer": {"zh-CN": "看答案", "en": "See the answer"},
+    "the_answer": {"zh-CN": "答案：{answer}", "en": "The answer: {answer}"},
 }
 
 
