@@ -102,7 +102,7 @@ def test_the_site_runs_no_script_and_loads_nothing_from_elsewhere(site: Path) ->
         text = file.read_text(encoding="utf-8")
         assert "<script" not in text.lower(), file
         links = _parse(file)
-        for tag, attribute, value in links.refs:
+        for tag, _, value in links.refs:
             if tag == "a":
                 continue  # a link a reader follows is not a resource
             assert not urlsplit(value).scheme and not value.startswith("//"), (file, value)
@@ -112,7 +112,7 @@ def test_the_site_runs_no_script_and_loads_nothing_from_elsewhere(site: Path) ->
 
 def test_every_local_link_and_picture_is_a_file_of_the_site(site: Path) -> None:
     for file in _html_files(site):
-        for tag, attribute, value in _parse(file).refs:
+        for _, _, value in _parse(file).refs:
             parts = urlsplit(value)
             assert not parts.scheme and not parts.netloc, (file, value)  # relative, always
             if not parts.path:
