@@ -25,7 +25,7 @@ from kiosk.core.diagnostics import Severity
 from kiosk.core.index_cache import IndexCache
 from kiosk.core.library import Library
 
-COMMANDS = ("run", "check", "snapshot", "set-pin")
+COMMANDS = ("run", "check", "snapshot", "export", "set-pin")
 APP = "kiosk"
 
 log = logging.getLogger("kiosk")
@@ -155,6 +155,23 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"config file, for its languages (default: {default_config_path()})",
     )
     check.set_defaults(handler=_check)
+
+    export = commands.add_parser(
+        "export",
+        help="write the library as a static website, the pages behind the QR codes",
+        description="Write every page, in every language, as a small mobile website "
+        "with no JavaScript and nothing loaded from elsewhere: OUT/LANG/ID/index.html, "
+        "where each page's QR code points. Copy OUT to the web server at share_base_url.",
+    )
+    _content_options(export)
+    export.add_argument("--out", type=Path, required=True, metavar="DIR", help="the site folder")
+    export.add_argument(
+        "--base-url",
+        metavar="URL",
+        help="where OUT will be published (default: share_base_url from the config); "
+        "also writes OUT/sitemap.txt with every page's address",
+    )
+    export.set_defaults(handler=_export)
     return parser
 
 
@@ -203,6 +220,60 @@ def _check(args: argparse.Namespace) -> int:
         f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
     )
     return 1 if errors or (args.strict and warnings) else 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from kiosk.core import export
+    from kiosk.ui.strings import tr  # the kiosk's words only; no Qt
+
+    config = _load_config(args)
+    if config is None:
+        return 2
+    root: Path = args.content or config.content_path or resources.content_dir()
+    if not root.is_dir():
+        print(f"kiosk export: error: content folder {root} not found", file=sys.stderr)
+        return 2
+    base = config.share_base_url if args.base_url is None else args.base_url
+    if base and not re.match(r"^https?://[^\s/]+", base):
+        print(
+            f"kiosk export: error: --base-url should start with https://, not {base}",
+            file=sys.stderr,
+        )
+        return 2
+    library = loader.load(
+        root,
+        resources.assets_dir(),
+        default_lang=config.default_language,
+        expected_languages=config.languages,
+    )
+    errors = [item for item in library.diagnostics if item.severity is Severity.ERROR]
+    for item in errors:
+        print(item, file=sys.stderr)
+    if not library.pages:
+        print(f"kiosk export: error: no pages in {root}", file=sys.stderr)
+        return 1
+    try:
+        result = export.export(
+            library,
+            args.out,
+            config=config,
+            words=tr,
+            style_sheet=resources.assets_dir() / "site" / "site.css",
+            base_url=base,
+        )
+    except export.ExportError as exc:
+        print(f"kiosk export: error: {exc}", file=sys.stderr)
+        return 2
+    for warning in result.warnings:
+        print(warning, file=sys.stderr)
+    pages = _plural(len(result.pages), "page")
+    langs = _plural(len({lang for _, lang in result.pages}), "language")
+    print(f"{pages} in {langs} written to {args.out}")
+    if base:
+        print(f"QR codes point at {base.rstrip('/')}/LANG/ID/: publish {args.out} there")
+    else:
+        print("no share_base_url: the kiosk shows no QR codes; set it, or pass --base-url")
+    return 0
 
 
 def _content_options(parser: argparse.ArgumentParser) -> None:

@@ -47,6 +47,8 @@ class Config:
     screen: int = 0
     # "standard", or "high-contrast" for every visitor (then there is no button for it).
     theme: str = "standard"
+    # Where 'kiosk export' is published; empty: no take-home QR codes.
+    share_base_url: str = ""
 
     def name(self, names: Names, lang: str) -> str:
         """The text for ``lang``, else for the default language, else any."""
@@ -91,6 +93,14 @@ def load(path: Path | None) -> tuple[Config, list[str]]:
             )
             continue
         values[key] = converted
+    base = values.get("share_base_url", "")
+    if base and not re.match(r"^https?://[^\s/]+", base):
+        line = _line_of(text, "share_base_url")
+        warnings.append(
+            f"{path}:{line}: warning: 'share_base_url' should be a web address starting "
+            "with https://; the kiosk shows no QR codes"
+        )
+        values["share_base_url"] = ""
     config = Config(**values)
     if config.theme not in THEMES:
         warnings.append(

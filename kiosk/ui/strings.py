@@ -59,6 +59,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Thank you for reading. If anything is unclear, ask your doctor or nurse.",
     },
     "back_to_page": {"zh-CN": "返回本页", "en": "Back to the page"},
+    "share_scan": {"zh-CN": "扫码带回家看", "en": "Scan to read this at home"},
+    # The exported site (kiosk export).
+    "see_answer": {"zh-CN": "看答案", "en": "See the answer"},
+    "the_answer": {"zh-CN": "答案：{answer}", "en": "The answer: {answer}"},
 }
 
 

@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
+from kiosk.core import share
 from kiosk.core.config import Config
 from kiosk.core.library import Library
 from kiosk.core.model import GUIDE, Page
@@ -269,9 +270,10 @@ class KioskWindow(QWidget):
 
     def _build_page(self, page: Page) -> QWidget:
         theme, timer = self._content_theme(page.lang), self.timers.new_carousel_timer()
+        url = share.address(page, self.config.share_base_url)
         if page.type == GUIDE:
             try:
-                guide = GuideScreen(self.library, page, theme, timer, self.content)
+                guide = GuideScreen(self.library, page, theme, timer, self.content, share_url=url)
             except Exception as exc:  # fall back to the article view, which says so
                 log.exception("guide %s could not be shown as steps", page.id)
                 self.runtime_problems.append(f"{page.file}:1: error: guide failed: {exc}")
@@ -279,7 +281,7 @@ class KioskWindow(QWidget):
                 guide.open_page.connect(self.open_page)
                 guide.check_requested.connect(lambda: self.open_check(page))
                 return guide
-        article = ArticleScreen(self.library, page, theme, timer, self.content)
+        article = ArticleScreen(self.library, page, theme, timer, self.content, share_url=url)
         article.open_page.connect(self.open_page)
         article.failed.connect(self.runtime_problems.append)
         article.check_requested.connect(lambda: self.open_check(page))

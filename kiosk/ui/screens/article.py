@@ -24,6 +24,7 @@ from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.carousel import Carousel
 from kiosk.ui.widgets.picture import Picture
 from kiosk.ui.widgets.richtext import RichText
+from kiosk.ui.widgets.share import take_home
 from kiosk.ui.widgets.trust import TrustFooter
 
 log = logging.getLogger(__name__)
@@ -52,6 +53,7 @@ class ArticleScreen(ScrollingScreen):
         theme: Theme,
         carousel_timer: QTimer | None = None,
         parent: QWidget | None = None,
+        share_url: str = "",
     ):
         super().__init__(theme, parent)
         self.page = page
@@ -75,6 +77,11 @@ class ArticleScreen(ScrollingScreen):
         title.setObjectName("ArticleTitle")
         title.setWordWrap(True)
         column.addWidget(title)
+        self.share = take_home(share_url, page.lang, theme, self)
+        if self.share is not None:  # beside the text in landscape, under the title in portrait
+            column.addWidget(self.share.band)
+            row.insertWidget(2, self.share.side, 0, Qt.AlignmentFlag.AlignTop)
+            row.setSpacing(s.gap * 2)
         if page.cover is not None:
             cover = Picture(page.cover, bleed=True, radius=s.radius)
             cover.setObjectName("ArticleCover")

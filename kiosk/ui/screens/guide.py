@@ -35,6 +35,7 @@ from kiosk.ui.guard import guarded
 from kiosk.ui.screens.guide_views import GuidePage, StepDots, StepView, SummaryView
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.share import band
 from kiosk.ui.widgets.tappable import TapTracker
 
 log = logging.getLogger(__name__)
@@ -66,6 +67,7 @@ class GuideScreen(QWidget):
         theme: Theme,
         carousel_timer: QTimer | None = None,
         parent: QWidget | None = None,
+        share_url: str = "",
     ) -> None:
         super().__init__(parent)
         self.page = page
@@ -102,6 +104,14 @@ class GuideScreen(QWidget):
         self.views: list[QWidget] = [self.intro]
         self.views += [StepView(step, theme, source=page) for step in self.steps]
         self.summary = SummaryView(library, page, self.steps, theme, carousel_timer)
+        # The take-home code: after the introduction's text, and under the summary's heading.
+        self.shares = [band(share_url, lang, theme) for _ in range(2)]
+        for view, spot, panel in (
+            (self.intro, 2, self.shares[0]),
+            (self.summary, 1, self.shares[1]),
+        ):
+            if panel is not None:
+                view.text.insertWidget(spot, panel)
         self.summary.check_requested.connect(self.check_requested.emit)
         self.summary.open_page.connect(self.open_page.emit)
         self.views.append(self.summary)
@@ -188,7 +198,7 @@ class GuideScreen(QWidget):
         width, height = self.frame.width(), self.frame.height()
         self.track.setGeometry(round(-self.position * width), 0, width * len(self.pages), height)
         for number, guide_page in enumerate(self.pages):
-            if isinstance(guide_page.view, StepView):
+            if isinstance(guide_page.view, StepView | SummaryView):
                 guide_page.view.shown_height = height
             guide_page.setGeometry(number * width, 0, width, height)
 

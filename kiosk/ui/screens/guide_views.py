@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -157,10 +157,13 @@ class SummaryView(QWidget):
     ) -> None:
         super().__init__()
         lang = page.lang
+        # The height the guide has for it: its own grows with its content, and a long
+        # summary must not look like a portrait screen.
+        self.shown_height = 0
         # Side by side in landscape (steps | Read next), stacked in portrait.
         self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self.box.setSpacing(theme.sizes.gap * 2)
-        layout = QVBoxLayout()
+        self.text = layout = QVBoxLayout()
         layout.setSpacing(theme.sizes.gap)
         self.box.addLayout(layout, 1)
         heading = QLabel(tr("summary", lang))
@@ -203,7 +206,8 @@ class SummaryView(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
-        follow_orientation(self.box, event.size())
+        size = event.size()
+        follow_orientation(self.box, QSize(size.width(), self.shown_height or size.height()))
 
 
 class GuidePage(QScrollArea):

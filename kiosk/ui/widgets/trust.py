@@ -8,34 +8,24 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from kiosk.core import trust
 from kiosk.core.model import Page
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
 
 
 def is_reviewed(page: Page) -> bool:
-    return bool(page.reviewed_by) and page.reviewed is not None
+    return trust.is_reviewed(page)
 
 
 def labelled(key: str, value: str, lang: str) -> str:
     """ "Source: X", with the colon Chinese uses (信息来源：X)."""
-    colon = "：" if lang.startswith("zh") else ": "
-    return f"{tr(key, lang)}{colon}{value}"
+    return trust.labelled(tr(key, lang), value, lang)
 
 
 def trust_rows(page: Page) -> list[str]:
     """The footer's lines, in the page's language."""
-    lang = page.lang
-    rows = [labelled("source", page.source, lang)] if page.source else []
-    if is_reviewed(page):
-        assert page.reviewed is not None
-        rows.append(labelled("reviewed_by", page.reviewed_by, lang))
-        rows.append(labelled("reviewed", page.reviewed.isoformat(), lang))
-        if page.review_due is not None:
-            rows.append(labelled("review_due", page.review_due.isoformat(), lang))
-    else:
-        rows.append(tr("not_reviewed", lang))
-    return rows
+    return trust.rows(page, lambda key: tr(key, page.lang))
 
 
 class TrustFooter(QFrame):

@@ -30,6 +30,7 @@ from kiosk.ui.widgets.clamped import ClampedLabel
 from kiosk.ui.widgets.richtext import RichText
 from kiosk.ui.window import KioskWindow
 from tests.unit.ui.conftest import manual_timers
+from tests.visitor import settle
 
 SIZE = (1920, 1080)  # targets are measured at 1080p
 TARGET = 48
@@ -130,8 +131,7 @@ def _clipped(label: QLabel) -> bool:
 
 
 def _audit(window: KioskWindow, screen: str, minimum: float) -> list[Problem]:
-    QCoreApplication.sendPostedEvents()
-    QApplication.processEvents()
+    settle()  # styles, layouts and pictures as a reader would see them
     pixels = _pixels(window.grab().toImage())
     found: list[Problem] = []
     for widget in window.findChildren(QWidget):
