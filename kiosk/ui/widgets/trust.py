@@ -18,9 +18,8 @@ def is_reviewed(page: Page) -> bool:
 
 
 def labelled(key: str, value: str, lang: str) -> str:
-    """ "Source: X", with the colon Chinese uses (信息来源：X)."""
-    colon = "：" if lang.startswith("zh") else ": "
-    return f"{tr(key, lang)}{colon}{value}"
+    """ "Source: X", punctuated as the language does it (信息来源：X)."""
+    return tr("labelled", lang).format(label=tr(key, lang), value=value)
 
 
 def trust_rows(page: Page) -> list[str]:
