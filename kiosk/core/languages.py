@@ -22,7 +22,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from kiosk.core import translations
-from kiosk.core.diagnostics import Diagnostic, Report
+from kiosk.core.diagnostics import Diagnostic, Report, sort_key
 
 DEFAULT_LANGUAGE = "zh-CN"
 ENGLISH = "en"  # the source language: the text shown where a translation has none
@@ -129,5 +129,5 @@ def _load(folders: tuple[Path, ...]) -> _Known:
         languages=known,
         by_lower=MappingProxyType({lang.code.lower(): lang for lang in known}),
         texts=MappingProxyType({code: MappingProxyType(t) for code, t in texts.items()}),
-        problems=report.items,
+        problems=tuple(sorted(report.items, key=sort_key)),
     )

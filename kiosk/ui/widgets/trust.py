@@ -54,7 +54,7 @@ class TrustFooter(QFrame):
             line.setWordWrap(True)
             layout.addWidget(line)
             self.lines.append(line)
-        disclaimer = QLabel(tr("disclaimer", page.lang))
+        self.disclaimer = disclaimer = QLabel(tr("disclaimer", page.lang))
         disclaimer.setObjectName("Disclaimer")
         disclaimer.setWordWrap(True)
         layout.addWidget(disclaimer)
