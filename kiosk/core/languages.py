@@ -102,8 +102,7 @@ def _load(folders: tuple[Path, ...]) -> _Known:
     texts: dict[str, dict[str, str]] = {}
     for folder in reversed(folders):  # bundled first; each later folder wins
         if not folder.is_dir():
-            if folder != _configured:  # (the config names a missing locale_dir itself)
-                report.warning(folder, 1, "translation folder not found; its files are left out")
+            report.warning(folder, 1, "translation folder not found; its files are left out")
             continue
         in_folder: dict[str, Path] = {}
         for path in sorted(folder.glob("*.po")):

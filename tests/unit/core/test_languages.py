@@ -145,3 +145,13 @@ def test_pages_in_a_language_with_a_file_are_read_in_it(
     page = after.get("care/rest", "fr")
     assert page is not None and page.lang == "fr" and page.title == "Bien se reposer"
     assert not any("language" in str(d) for d in after.diagnostics)
+
+
+def test_a_missing_env_folder_is_named_and_the_bundled_languages_stay(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(languages.ENV_VAR, str(tmp_path / "nowhere"))
+    assert languages.codes() == ("zh-CN", "en")
+    (problem,) = languages.problems()
+    assert str(problem).startswith(f"{tmp_path / 'nowhere'}:1: warning: ")
+    assert problem.message == "translation folder not found; its files are left out"
