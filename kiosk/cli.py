@@ -19,7 +19,7 @@ import platformdirs
 
 from kiosk import __version__, display_check, logs, resources
 from kiosk.core import config as config_file
-from kiosk.core import diagnostics, loader, pin
+from kiosk.core import diagnostics, languages, loader, pin
 from kiosk.core.config import Config
 from kiosk.core.diagnostics import Severity
 from kiosk.core.index_cache import IndexCache
@@ -206,6 +206,9 @@ def _check(args: argparse.Namespace) -> int:
     found = library.check_all()
     for item in found:
         print(item)
+    for item in languages.problems():  # the translation files, for translators
+        print(item.shown(_shown(item.path)))
+    found = (*found, *languages.problems())
     if args.report is not None:
         from kiosk.core import content_report
 
@@ -349,7 +352,7 @@ def _run(args: argparse.Namespace) -> int:
         )
     load = _library_loader(args, config, cached=True)
     library = load()
-    for item in library.diagnostics:
+    for item in (*languages.problems(), *library.diagnostics):
         log.warning("%s", item)
     log.info("starting: %d pages; log at %s", len(library.pages), log_path)
     from kiosk.ui import app  # Qt only now, after config and content

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
 
 from kiosk import resources
-from kiosk.core import loader
+from kiosk.core import languages, loader
 from kiosk.core.library import Library
 
 settings.register_profile("default", max_examples=60)
@@ -30,8 +31,17 @@ if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
 _HOME = tempfile.mkdtemp(prefix="kiosk-tests-")
 for _name in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME"):
     os.environ[_name] = str(Path(_HOME) / _name.lower())
+os.environ.pop(languages.ENV_VAR, None)  # only the bundled translation files, unless a test says
+
 
 TODAY = dt.date(2026, 6, 1)
+
+
+@pytest.fixture(autouse=True)
+def _bundled_languages_after_each_test() -> Iterator[None]:
+    """A test whose config adds translation files (locale_dir) takes them away again."""
+    yield
+    languages.use_locale_dir(None)
 
 
 @pytest.fixture

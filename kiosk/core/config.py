@@ -32,8 +32,10 @@ class Config:
         }
     )
     content_dir: str = ""  # empty: the bundled content
+    locale_dir: str = ""  # translation files of the hospital's own; empty: the bundled ones only
     default_language: str = languages.DEFAULT_LANGUAGE
-    languages: tuple[str, ...] = languages.codes()
+    # Default: every language with a translation file.
+    languages: tuple[str, ...] = field(default_factory=languages.codes)
     idle_timeout: float = 90.0
     attract_interval: float = 8.0
     carousel_interval: float = 6.0
@@ -68,7 +70,11 @@ def load(path: Path | None) -> tuple[Config, list[str]]:
 
     Returns the config and warnings in ``PATH:LINE: warning: message`` form.
     Raises ConfigError for a file that is not valid TOML.
+
+    The file's ``locale_dir`` is put to use first (``languages.use_locale_dir``): the
+    languages it adds are then known to ``languages`` here and to everything after.
     """
+    languages.use_locale_dir(None)
     if path is None or not path.exists():
         return Config(), []
     text = path.read_text(encoding="utf-8")
@@ -77,6 +83,17 @@ def load(path: Path | None) -> tuple[Config, list[str]]:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: error: not valid TOML: {exc}") from None
     warnings: list[str] = []
+    locale_dir = data.get("locale_dir")
+    if isinstance(locale_dir, str) and locale_dir:
+        folder = Path(locale_dir).expanduser()
+        if folder.is_dir():
+            languages.use_locale_dir(folder)
+        else:
+            line = _line_of(text, "locale_dir")
+            warnings.append(
+                f"{path}:{line}: warning: locale_dir '{locale_dir}' is not a folder; "
+                "only the bundled languages are known"
+            )
     values: dict[str, Any] = {}
     known = {f.name: f for f in fields(Config)}
     defaults = Config()
@@ -87,6 +104,14 @@ def load(path: Path | None) -> tuple[Config, list[str]]:
             continue
         default = getattr(defaults, key)
         converted = _convert(value, default)
+        unknown = _unknown_languages(value) if key == "languages" else []
+        if converted is None and unknown:
+            warnings.append(
+                f"{path}:{line}: warning: 'languages': no translation file for "
+                f"{', '.join(unknown)} (known: {', '.join(languages.codes())}); "
+                "the default is used"
+            )
+            continue
         if converted is None:
             warnings.append(
                 f"{path}:{line}: warning: '{key}' should be like {default!r}; the default is used"
@@ -133,6 +158,13 @@ def _convert(value: Any, default: Any) -> Any:
             return {str(k): v for k, v in value.items()}
         return None
     return None
+
+
+def _unknown_languages(value: Any) -> list[str]:
+    """The codes in a ``languages`` list that no translation file names."""
+    if not isinstance(value, list):
+        return []
+    return [repr(str(v)) for v in value if languages.find(str(v)) is None]
 
 
 def _line_of(text: str, key: str) -> int:

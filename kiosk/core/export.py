@@ -163,7 +163,7 @@ class _Site:
     def frame(
         self, page_lang: str, title: str, up: str, shown: list[str], others: dict[str, str]
     ) -> site_html.Frame:
-        names = {lang.code: lang.native_name for lang in languages.LANGUAGES}
+        names = {lang.code: lang.native_name for lang in languages.all_languages()}
         switch = [
             (code, names.get(code, code), None if code == page_lang else others.get(code))
             for code in shown
@@ -284,7 +284,7 @@ class _Site:
         self.write(f"{lang}/index.html", text.encode())
 
     def write_chooser(self, shown: list[str]) -> None:
-        names = {lang.code: lang.native_name for lang in languages.LANGUAGES}
+        names = {lang.code: lang.native_name for lang in languages.all_languages()}
         first = shown[0] if shown else self.config.default_language
         heading = " · ".join(
             dict.fromkeys(self.config.name(self.config.kiosk_name, c) for c in shown)

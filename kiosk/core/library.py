@@ -27,7 +27,7 @@ class Library:
         diagnostics: Iterable[Diagnostic] = (),
         *,
         today: dt.date,
-        expected_languages: tuple[str, ...] = languages.codes(),
+        expected_languages: tuple[str, ...] | None = None,
         section_titles: dict[tuple[str, str], str] | None = None,
     ) -> None:
         self.roots = roots
@@ -57,7 +57,7 @@ class Library:
         self.languages = tuple(
             code for code in languages.codes() if any(p.lang == code for p in self.pages)
         )
-        self._check(report, expected_languages)
+        self._check(report, languages.codes() if expected_languages is None else expected_languages)
         self.diagnostics: tuple[Diagnostic, ...] = tuple(sorted(report.items, key=sort_key))
         self._rendered: dict[tuple[str, str], Rendered] = {}
         self._checked: tuple[Diagnostic, ...] | None = None

@@ -16,22 +16,19 @@ def is_reviewed(page: Page) -> bool:
     return bool(page.reviewed_by) and page.reviewed is not None
 
 
-def labelled(label: str, value: str, lang: str) -> str:
-    """ "Source: X", with the colon Chinese uses (信息来源：X)."""
-    colon = "：" if lang.startswith("zh") else ": "
-    return f"{label}{colon}{value}"
-
-
 def rows(page: Page, word: Callable[[str], str]) -> list[str]:
     """The footer's lines; ``word(key)`` gives the kiosk's words in the page's language."""
-    lang = page.lang
-    found = [labelled(word("source"), page.source, lang)] if page.source else []
+
+    def labelled(key: str, value: str) -> str:  # "Source: X", as the language punctuates it
+        return word("labelled").format(label=word(key), value=value)
+
+    found = [labelled("source", page.source)] if page.source else []
     if is_reviewed(page):
         assert page.reviewed is not None
-        found.append(labelled(word("reviewed_by"), page.reviewed_by, lang))
-        found.append(labelled(word("reviewed"), page.reviewed.isoformat(), lang))
+        found.append(labelled("reviewed_by", page.reviewed_by))
+        found.append(labelled("reviewed", page.reviewed.isoformat()))
         if page.review_due is not None:
-            found.append(labelled(word("review_due"), page.review_due.isoformat(), lang))
+            found.append(labelled("review_due", page.review_due.isoformat()))
     else:
         found.append(word("not_reviewed"))
     return found

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from kiosk import cli, display_check
-from tests.conftest import DATA, REPO
+from tests.conftest import DATA, REPO, write
+from tests.french import FRENCH_PO
 
 
 def test_check_passes_on_the_bundled_content(capsys: pytest.CaptureFixture[str]) -> None:
@@ -132,6 +133,18 @@ def test_check_expects_only_the_configured_languages(
     config.write_text('languages = ["zh-CN"]\n', encoding="utf-8")
     assert cli.main(["check", "--strict", "--config", str(config), str(tmp_path / "c")]) == 0
     assert "translation" not in capsys.readouterr().out
+
+
+def test_check_names_problems_in_a_hospital_s_translation_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    locale = tmp_path / "locale"
+    write(locale, "fr.po", FRENCH_PO.replace('msgstr "Accueil"', 'msgstr ""'))
+    config = tmp_path / "kiosk.toml"
+    config.write_text(f'locale_dir = "{locale}"\nlanguages = ["zh-CN", "en"]\n', "utf-8")
+    assert cli.main(["check", "--config", str(config), str(REPO / "content")]) == 0
+    out = capsys.readouterr().out
+    assert f"{locale / 'fr.po'}:11: warning: 'home' is not translated yet; English is shown" in out
 
 
 def _kiosk(

@@ -68,7 +68,10 @@ class AttractScreen(QWidget):
         if first is not None:
             self.cards.setFixedSize(theme.px(560), first.height())
             layout.addWidget(self.cards, 0, Qt.AlignmentFlag.AlignHCenter)
-        hint = QLabel("   ·   ".join(tr("touch_to_start", c) for c in config.languages))
+        # Each wording once: a language with no words of its own shows English's.
+        self.hint = hint = QLabel(
+            "   ·   ".join(dict.fromkeys(tr("touch_to_start", c) for c in config.languages))
+        )
         hint.setObjectName("AttractHint")
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)

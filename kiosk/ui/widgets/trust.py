@@ -19,8 +19,8 @@ def is_reviewed(page: Page) -> bool:
 
 
 def labelled(key: str, value: str, lang: str) -> str:
-    """ "Source: X", with the colon Chinese uses (信息来源：X)."""
-    return trust.labelled(tr(key, lang), value, lang)
+    """ "Source: X", punctuated as the language does it (信息来源：X)."""
+    return tr("labelled", lang).format(label=tr(key, lang), value=value)
 
 
 def trust_rows(page: Page) -> list[str]:
@@ -45,7 +45,7 @@ class TrustFooter(QFrame):
             line.setWordWrap(True)
             layout.addWidget(line)
             self.lines.append(line)
-        disclaimer = QLabel(tr("disclaimer", page.lang))
+        self.disclaimer = disclaimer = QLabel(tr("disclaimer", page.lang))
         disclaimer.setObjectName("Disclaimer")
         disclaimer.setWordWrap(True)
         layout.addWidget(disclaimer)

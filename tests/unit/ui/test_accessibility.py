@@ -57,7 +57,8 @@ def _pixels(image: QImage) -> np.ndarray:
     image = image.convertToFormat(QImage.Format.Format_RGB888)
     raw = np.frombuffer(image.constBits(), np.uint8)
     rows = raw.reshape(image.height(), image.bytesPerLine())
-    return rows[:, : image.width() * 3].reshape(image.height(), image.width(), 3)
+    # A copy: the array must not outlive the converted image whose memory it reads.
+    return rows[:, : image.width() * 3].reshape(image.height(), image.width(), 3).copy()
 
 
 def _contrast(pixels: np.ndarray, box: QRect) -> float:
