@@ -28,5 +28,23 @@ def find(code: str) -> Language | None:
     return _BY_LOWER.get(code.lower())
 
 
+# Other codes a Hugo site uses for the same languages, as folder names.
+ALIASES = {
+    "zh": "zh-CN",
+    "zh-hans": "zh-CN",
+    "zh-hans-cn": "zh-CN",
+    "zh-sg": "zh-CN",
+    "cn": "zh-CN",
+    "en-us": "en",
+    "en-gb": "en",
+}
+
+
+def find_folder(name: str) -> Language | None:
+    """The language a folder is named for (Hugo's ``content/zh-cn/``), or None."""
+    code = ALIASES.get(name.lower(), name)
+    return find(code)
+
+
 def codes() -> tuple[str, ...]:
     return tuple(lang.code for lang in LANGUAGES)

@@ -78,6 +78,7 @@ def build_window(
     lang: str | None = None,
 ) -> KioskWindow:
     family = fonts.choose_family()
+    fonts.use_emoji_font()
     app.setFont(QFont(family))
     theme = Theme.for_screen(size[0], size[1], family)
     app.setStyleSheet(theme.style_sheet())
@@ -252,6 +253,9 @@ def _show(
     """Go to the screen a snapshot asks for. Returns an error message or None."""
     if page_id is not None:
         if library.get(page_id, window.lang) is None:  # (open_page would log it, too)
+            why = library.hidden_reason(page_id)
+            if why:
+                return f"page '{page_id}' {why}: the kiosk does not show it"
             known = ", ".join(sorted(library.ids)) or "none"
             return f"no page '{page_id}' (pages: {known})"
         window.open_page(page_id)

@@ -18,6 +18,9 @@ PREFERRED = (
 )
 FALLBACK = "Sans Serif"
 INSTALL_HINT = "install a CJK font, e.g. 'apt-get install fonts-noto-cjk'"
+# Emoji (🚧, ✅) in imported pages; without one of these they show as boxes.
+EMOJI = ("Noto Color Emoji", "Twemoji", "JoyPixels", "Apple Color Emoji", "Segoe UI Emoji")
+EMOJI_HINT = "install an emoji font, e.g. 'apt-get install fonts-noto-color-emoji'"
 
 
 def choose_family() -> str:
@@ -28,3 +31,14 @@ def choose_family() -> str:
             return family
     log.warning("no font with Chinese characters found: %s", INSTALL_HINT)
     return FALLBACK
+
+
+def use_emoji_font() -> str | None:
+    """Draw emoji with the first installed emoji font; None (and a note) if none is."""
+    installed = set(QFontDatabase.families())
+    found = next((family for family in EMOJI if family in installed), None)
+    if found is None:
+        log.info("no emoji font found: %s", EMOJI_HINT)
+        return None
+    QFontDatabase.setApplicationEmojiFontFamilies([found])
+    return found

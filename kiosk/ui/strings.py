@@ -52,6 +52,23 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Thank you for reading. If anything is unclear, ask your doctor or nurse.",
     },
     "back_to_page": {"zh-CN": "返回本页", "en": "Back to the page"},
+    "no_content": {
+        "zh-CN": "这里还没有内容。请问问工作人员。",
+        "en": "There is nothing to read here yet. Please ask a member of staff.",
+    },
+    "only_in": {
+        "zh-CN": "这里的内容目前只有{languages}。请点上面的按钮切换语言。",
+        "en": "These pages are only in {languages} for now. Tap a language above.",
+    },
+    "picture_not_shown": {
+        "zh-CN": "（这里有一张图片无法显示：{alt}）",
+        "en": "(Picture not shown: {alt})",
+    },
+    "video_not_shown": {
+        "zh-CN": "（这里原本有一段视频，在本机上无法播放。）",
+        "en": "(A video goes here, but it cannot be played on this screen.)",
+    },
+    "written_by": {"zh-CN": "作者", "en": "Written by"},
 }
 
 

@@ -27,6 +27,8 @@ def trust_rows(page: Page) -> list[str]:
     """The footer's lines, in the page's language."""
     lang = page.lang
     rows = [labelled("source", page.source, lang)] if page.source else []
+    if page.author:
+        rows.append(labelled("written_by", page.author, lang))
     if is_reviewed(page):
         assert page.reviewed is not None
         rows.append(labelled("reviewed_by", page.reviewed_by, lang))
