@@ -98,9 +98,9 @@ def load(path: Path | None) -> tuple[Config, list[str]]:
         found = languages.find(values["content_language"])
         if found is None:
             line = _line_of(text, "content_language")
-            known = ", ".join(languages.codes())
             warnings.append(
-                f"{path}:{line}: warning: content_language should be one of {known}; ignored"
+                f"{path}:{line}: warning: content_language should be one of "
+                f"{', '.join(languages.codes())}; ignored"
             )
             del values["content_language"]
         else:

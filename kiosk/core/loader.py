@@ -82,7 +82,8 @@ def load(
         pages = _folder_pages(pages, section_titles)
         if cache is not None:
             cache.save()
-        if assumed and content_language is None:
+        expected = expected_languages or languages.codes()
+        if assumed and content_language is None and expected != (default_lang,):
             _say_assumed(root, assumed, default_lang, report)
         if not pages:
             held = f" ({_plural(len(hidden), 'page')} hidden: drafts, expired or not yet published)"

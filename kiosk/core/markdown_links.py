@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import html
 import posixpath
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -90,27 +91,26 @@ class Locator:
     def find(self, needle: str) -> tuple[int, int]:
         """(line, column) of the next ``needle``; the chunk's first line if not found."""
         if needle:
+            # The whole address: "gone.md" is not found inside "also-gone.md".
+            pattern = re.compile(rf"(?<![\w./-]){re.escape(needle)}(?![\w/-])")
             index, position = self._last.get(needle, (self.start, -1))
             while index < min(self.end, len(self.lines)):
-                found = self.lines[index].find(needle, position + 1)
-                if found >= 0:
-                    self._last[needle] = (index, found)
-                    return self._place(index, needle, found)
+                found = pattern.search(self.lines[index], position + 1)
+                if found:
+                    self._last[needle] = (index, found.start())
+                    return self._place(index, pattern, found.start())
                 index, position = index + 1, -1
         start = min(self.start, len(self.origin) - 1)
         return self.first_line + (self.origin[start] if start >= 0 else 0), 0
 
-    def _place(self, index: int, needle: str, found: int) -> tuple[int, int]:
+    def _place(self, index: int, pattern: re.Pattern[str], found: int) -> tuple[int, int]:
         """The line in the file, and the column there of the same occurrence."""
         line = self.origin[index]
-        nth = self.lines[index].count(needle, 0, found)
+        nth = len(pattern.findall(self.lines[index], 0, found))
         text = self.source[line] if line < len(self.source) else ""
-        column = -1
-        for _ in range(nth + 1):
-            column = text.find(needle, column + 1)
-            if column < 0:
-                break
-        return self.first_line + line, column + 1 if column >= 0 else 0
+        places = [m.start() for m in pattern.finditer(text)]
+        column = places[nth] + 1 if nth < len(places) else 0
+        return self.first_line + line, column
 
 
 @dataclass

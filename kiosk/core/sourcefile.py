@@ -79,7 +79,7 @@ def read(file: Path) -> SourceFile:
         if data_keys & {"summary", "description"}
         else first_paragraph(piece.body),
         warnings=warnings + checked.problems,
-        has_body=bool(piece.body.strip()),
+        has_body=_has_text_beyond_title(piece.body),
         has_cjk=bool(_CJK.search(piece.body)),
     )
 
@@ -136,6 +136,16 @@ def first_paragraph(body: str) -> str:
         if len(re.findall(r"\w", words)) >= 3:
             return text if len(text) <= SUMMARY_CHARS else text[: SUMMARY_CHARS - 1] + "…"
     return ""
+
+
+def _has_text_beyond_title(body: str) -> bool:
+    """Whether the body says more than its ``# title``."""
+    lines = [line for line in body.split("\n") if line.strip()]
+    if lines and _ATX_H1.match(lines[0]):
+        lines = lines[1:]
+    elif len(lines) > 1 and _SETEXT_H1.match(lines[1].strip()):
+        lines = lines[2:]
+    return bool(lines)
 
 
 def plain(text: str) -> str:
