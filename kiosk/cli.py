@@ -24,6 +24,7 @@ from kiosk.core.config import Config
 from kiosk.core.diagnostics import Severity
 from kiosk.core.index_cache import IndexCache
 from kiosk.core.library import Library
+from kiosk.ui.strings import tr as kiosk_words  # plain data: no Qt
 
 COMMANDS = ("run", "check", "snapshot", "export", "set-pin")
 APP = "kiosk"
@@ -200,8 +201,10 @@ def _check(args: argparse.Namespace) -> int:
     library = loader.load(
         root,
         resources.assets_dir(),
-        default_lang=config.default_language,
+        default_lang=config.files_language,
+        content_language=config.content_language or None,
         expected_languages=config.languages,
+        words=kiosk_words,
     )
     found = library.check_all()
     for item in found:
@@ -309,11 +312,27 @@ def _load_config(args: argparse.Namespace) -> Config | None:
     return config
 
 
+def _content_root(args: argparse.Namespace, config: Config) -> Path:
+    root: Path = args.content or config.content_path or resources.content_dir()
+    return root
+
+
+def _missing_content(args: argparse.Namespace, config: Config) -> str | None:
+    """Why the content folder cannot be used at all, or None."""
+    root = _content_root(args, config)
+    where = "--content" if args.content else "content_dir in the config"
+    if not root.exists():
+        return f"content folder {root} not found (from {where})"
+    if not root.is_dir():
+        return f"{root} is not a folder (from {where})"
+    return None
+
+
 def _library_loader(
     args: argparse.Namespace, config: Config, cached: bool
 ) -> Callable[[], Library]:
     """A function that (re)loads the content; the kiosk calls it again on "Reload"."""
-    root: Path = args.content or config.content_path or resources.content_dir()
+    root = _content_root(args, config)
     cache_path: Path | None = None
     if cached:
         key = hashlib.sha1(str(root.resolve()).encode()).hexdigest()[:12]
@@ -324,9 +343,11 @@ def _library_loader(
         return loader.load(
             root,
             resources.assets_dir(),
-            default_lang=config.default_language,
+            default_lang=config.files_language,
+            content_language=config.content_language or None,
             expected_languages=config.languages,
             cache=IndexCache(cache_path) if cache_path else None,
+            words=kiosk_words,
         )
 
     return load
@@ -336,7 +357,11 @@ def _run(args: argparse.Namespace) -> int:
     config = _load_config(args)
     if config is None:
         return 2
-    problem = display_check.problem() or _unknown_language(args.lang, config)
+    problem = (
+        _missing_content(args, config)
+        or display_check.problem()
+        or _unknown_language(args.lang, config)
+    )
     if problem:
         print(f"kiosk: error: {problem}", file=sys.stderr)
         return 2
@@ -374,7 +399,7 @@ def _snapshot(args: argparse.Namespace) -> int:
     config = _load_config(args)
     if config is None:
         return 2
-    unknown = _unknown_language(args.lang, config)
+    unknown = _unknown_language(args.lang, config) or _missing_content(args, config)
     if unknown:
         print(f"kiosk snapshot: error: {unknown}", file=sys.stderr)
         return 2

@@ -36,6 +36,7 @@ class Config:
     default_language: str = languages.DEFAULT_LANGUAGE
     # Default: every language with a translation file.
     languages: tuple[str, ...] = field(default_factory=languages.codes)
+    content_language: str = ""  # of files that name none; empty: the first of languages
     idle_timeout: float = 90.0
     attract_interval: float = 8.0
     carousel_interval: float = 6.0
@@ -55,6 +56,11 @@ class Config:
     def name(self, names: Names, lang: str) -> str:
         """The text for ``lang``, else for the default language, else any."""
         return names.get(lang) or names.get(self.default_language) or next(iter(names.values()), "")
+
+    @property
+    def files_language(self) -> str:
+        """The language of content files that name none."""
+        return self.content_language or self.languages[0]
 
     @property
     def content_path(self) -> Path | None:
@@ -126,6 +132,17 @@ def load(path: Path | None) -> tuple[Config, list[str]]:
             "with https://; the kiosk shows no QR codes"
         )
         values["share_base_url"] = ""
+    if values.get("content_language"):
+        found = languages.find(values["content_language"])
+        if found is None:
+            line = _line_of(text, "content_language")
+            warnings.append(
+                f"{path}:{line}: warning: content_language should be one of "
+                f"{', '.join(languages.codes())}; ignored"
+            )
+            del values["content_language"]
+        else:
+            values["content_language"] = found.code
     config = Config(**values)
     if config.theme not in THEMES:
         warnings.append(

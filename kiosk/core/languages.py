@@ -67,6 +67,24 @@ def find(code: str) -> Language | None:
     return _known().by_lower.get(code.lower())
 
 
+# Other codes a Hugo site uses for the same languages, as folder names.
+ALIASES = {
+    "zh": "zh-CN",
+    "zh-hans": "zh-CN",
+    "zh-hans-cn": "zh-CN",
+    "zh-sg": "zh-CN",
+    "cn": "zh-CN",
+    "en-us": "en",
+    "en-gb": "en",
+}
+
+
+def find_folder(name: str) -> Language | None:
+    """The language a folder is named for (Hugo's ``content/zh-cn/``), or None."""
+    code = ALIASES.get(name.lower(), name)
+    return find(code)
+
+
 def codes() -> tuple[str, ...]:
     """Every known language: the default first, then English, then the rest by code."""
     return tuple(lang.code for lang in _known().languages)

@@ -7,14 +7,19 @@ HTML is produced on first use and cached, so start-up costs no Markdown conversi
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
+import re
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from types import MappingProxyType
 
 from kiosk.core import frontmatter, languages, paths, related, teachback
-from kiosk.core.diagnostics import Diagnostic, Report, sort_key
+from kiosk.core.diagnostics import Diagnostic, Report, Severity, sort_key
+from kiosk.core.markdown_links import Site, Words
 from kiosk.core.model import GUIDE, Page, Rendered
+
+__all__ = ["Library", "Words", "readable_name"]
 
 
 class Library:
@@ -29,9 +34,12 @@ class Library:
         today: dt.date,
         expected_languages: tuple[str, ...] | None = None,
         section_titles: dict[tuple[str, str], str] | None = None,
+        hidden: dict[str, str] | None = None,
+        words: Words | None = None,
     ) -> None:
         self.roots = roots
         self._section_titles = MappingProxyType(dict(section_titles or {}))
+        self._hidden = MappingProxyType(dict(hidden or {}))
         self.today = today
         report = Report()
         report.extend(diagnostics)
@@ -54,6 +62,8 @@ class Library:
             groups[page.translation_key].setdefault(page.lang, page)
         self._groups = MappingProxyType(dict(groups))
         self.ids = frozenset(page.id for page in self.pages)
+        self._aliases = MappingProxyType(self._collect_aliases(report))
+        self._site = Site(self.resolve, self.hidden_reason, self.find_ref, words, self._title)
         self.languages = tuple(
             code for code in languages.codes() if any(p.lang == code for p in self.pages)
         )
@@ -66,7 +76,9 @@ class Library:
     # --- looking things up ----------------------------------------------------
 
     def get(self, page_id: str, lang: str) -> Page | None:
-        """The page in ``lang``, or its translation in another language if it has none."""
+        """The page in ``lang``, or its translation in another language if it has none.
+        An old id (Hugo's ``aliases``, ``slug``) opens its page too."""
+        page_id = self._aliases.get(page_id, page_id) if page_id not in self.ids else page_id
         page = self._by_key.get((page_id, lang))
         if page is not None:
             return page
@@ -86,8 +98,44 @@ class Library:
         return self.translations(page).get(lang)
 
     def section_title(self, section: str, lang: str) -> str:
-        """The section's title from its ``_index.LANG.md`` file, or "" if it has none."""
-        return self._section_titles.get((section, lang), "")
+        """The section's title from its ``_index.LANG.md`` file, else its folder's name
+        made readable (``daily-care``: "Daily care"); "" for the top of the folder."""
+        return self._section_titles.get((section, lang)) or readable_name(section)
+
+    def _title(self, page_id: str, lang: str) -> str:
+        page = self.get(page_id, lang)
+        return page.title if page is not None else page_id
+
+    def resolve(self, page_id: str) -> str | None:
+        """The id of the page ``page_id`` names (itself, or an old id of it), or None."""
+        if page_id in self.ids:
+            return page_id
+        return self._aliases.get(page_id)
+
+    def hidden_reason(self, page_id: str) -> str:
+        """Why a page with this id is not shown ("is a draft ..."), or "" if it is not
+        hidden (it is shown, or there is no such page)."""
+        return "" if page_id in self.ids else self._hidden.get(page_id, "")
+
+    def find_ref(self, ref: str, folder: str) -> str | None:
+        """The page a Hugo ``ref``/``relref`` names, seen from ``folder``: a path from
+        the top of the content (``/care/hands.md``), from the folder, or a bare name."""
+        path = ref.strip()
+        for suffix in (".md", "/"):
+            path = path.removesuffix(suffix)
+        if not path:
+            return None
+        if path.startswith("/"):
+            candidates = [path.lstrip("/")]
+        else:
+            candidates = [posixpath.normpath(posixpath.join(folder, path)), path]
+        for candidate in candidates:
+            found = self.resolve(paths.page_id_of(candidate)[0])
+            if found is not None:
+                return found
+        name = paths.page_id_of(path)[0].rpartition("/")[2]
+        matches = sorted(i for i in self.ids if i.rpartition("/")[2] == name)
+        return matches[0] if len(matches) == 1 else None
 
     def related(self, page: Page, limit: int = 6) -> tuple[Page, ...]:
         """Up to ``limit`` pages to read next, all in the page's language."""
@@ -109,7 +157,12 @@ class Library:
             report = Report()
             report.error(page.file, 1, f"cannot be read: {exc.strerror or exc}")
             return Rendered("", "", (), report.items)
-        rendered = render(page, body, self.roots, self.ids.__contains__)
+        try:
+            rendered = render(page, body, self.roots, self.ids.__contains__, site=self._site)
+        except Exception as exc:  # a bug must not hide the other pages' diagnostics
+            report = Report()
+            report.error(page.file, page.body_line, f"this page could not be shown: {exc!r}")
+            rendered = Rendered("", "", (), report.items)
         with self._lock:
             self._rendered[page.key] = rendered
         return rendered
@@ -134,18 +187,45 @@ class Library:
 
     # --- library-wide checks ------------------------------------------------
 
+    def _collect_aliases(self, report: Report) -> dict[str, str]:
+        aliases: dict[str, str] = {}
+        for page in self.pages:
+            for alias in page.aliases:
+                other = aliases.get(alias)
+                if alias in self.ids or (other is not None and other != page.id):
+                    taken = alias if alias in self.ids else other
+                    report.warning(
+                        page.file,
+                        page.lines.line("aliases"),
+                        f"old id '{alias}' is already page '{taken}'; it does not open this page",
+                    )
+                    continue
+                aliases[alias] = page.id
+        return aliases
+
     def _check(self, report: Report, wanted: tuple[str, ...]) -> None:
+        present = {page.lang for page in self.pages}
+        for code in wanted:
+            if self.pages and code not in present:
+                shown = ", ".join(c for c in wanted if c in present)
+                report.folder(
+                    self.roots.content,
+                    Severity.WARNING,
+                    f"no page is in {code}: visitors who choose {code} are told the pages "
+                    f"are in {shown}. Translate the pages, or, if this kiosk shows only "
+                    f"{shown}, list only that in 'languages' in the kiosk's config",
+                )
         for page in self.pages:
             group = self._groups[page.translation_key]
             for code in wanted:
-                if code not in group:
+                if code not in group and code in present:
                     report.warning(
                         page.file,
                         1,
-                        f"no {code} translation of '{page.id}' (add {page.id}.{code}.md)",
+                        f"no {code} translation of '{page.id}' ({self._advice(page, code)})",
                     )
             for index, page_id in enumerate(page.related):
-                if page_id not in self.ids:
+                if self.resolve(page_id) is None:
                     report.warning(
                         page.file,
                         page.lines.line("related", index),
@@ -154,6 +234,46 @@ class Library:
             _check_review(page, self.today, report)
         for group in self._groups.values():
             _check_questions_match(group, report)
+        self._check_sections(report)
+
+    def _advice(self, page: Page, code: str) -> str:
+        """Where the translation would go, in the layout the page itself uses."""
+        content = self.roots.content
+        try:
+            relative = page.file.relative_to(content).as_posix()
+        except ValueError:
+            return f"add {page.id}.{code}.md"
+        first, slash, rest = relative.partition("/")
+        if slash and languages.find_folder(first) is not None:
+            folders = [p.name for p in content.iterdir() if p.is_dir()] if content.is_dir() else []
+            named = next(
+                (f for f in folders if languages.find_folder(f) == languages.find(code)), ""
+            )
+            wanted = f"{named or code.lower()}/{rest}"
+        else:
+            folder, _, name = relative.rpartition("/")
+            stem = paths.split_language(name.removesuffix(".md"))[0]
+            wanted = (folder + "/" if folder else "") + f"{stem}.{code}.md"
+        if (content / wanted).exists():
+            return f"{wanted} exists but could not be loaded: see its own messages"
+        return f"add {wanted}"
+
+    def _check_sections(self, report: Report) -> None:
+        """A folder with pages but no _index file: say how it is headed, and how to name it."""
+        named = {section for section, _ in self._section_titles}
+        seen: set[str] = set()
+        for page in self.pages:
+            section = page.section
+            if not section or section in named or section in seen:
+                continue
+            seen.add(section)
+            report.warning(
+                page.file,
+                1,
+                f"folder '{section}' has no _index.md, so its pages are headed "
+                f"'{readable_name(section)}' on the home screen: add an _index.md there "
+                "(one per language) with a 'title:' to name it",
+            )
 
 
 def _check_outlines_match(
@@ -262,3 +382,10 @@ def _check_review(page: Page, today: dt.date, report: Report) -> None:
 def _display_order(page: Page) -> tuple[bool, int, int, str, str]:
     """Hugo's default order: weighted pages first by weight, then newest, then title."""
     return (page.weight == 0, page.weight, -page.newest.toordinal(), page.title, page.id)
+
+
+def readable_name(folder: str) -> str:
+    """A folder's name as a heading: ``daily-care`` → "Daily care", ``02_diet`` → "Diet"."""
+    name = folder.rpartition("/")[2]
+    words = re.sub(r"^\d+[-_ .]+", "", name).replace("-", " ").replace("_", " ").strip()
+    return words[:1].upper() + words[1:] if words else name

@@ -1,13 +1,18 @@
 """Turn a content folder into a Library, reading front matter only.
 
-Each ``.md`` file is one page in one language: ``name.en.md`` is English,
-``name.zh-CN.md`` Chinese, ``name.md`` the default language. The page id is the
-path under the content folder without language suffix and ``.md``. ``README.md``
-files (the authors' guide) and names starting with ``.`` or ``_`` are not pages.
+Each ``.md`` file is one page in one language. Its language is, in this order:
+its name (``name.en.md``), ``lang:`` in its front matter, its first folder (Hugo's
+``content/en/...``), the ``content_language`` the caller gives, or else
+``default_lang`` (and then the library says once which language it assumed).
+The page id is the path under the content folder without language and ``.md``
+(see ``paths.page_id_of``). ``README.md`` files (the authors' guide) and names
+starting with ``.`` or ``_`` are not pages, except ``_index.md``: its title names
+its folder's section, and its text, if any, is the section's own page.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import re
@@ -16,10 +21,10 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.core import languages, paths, sourcefile
-from kiosk.core.diagnostics import Report
+from kiosk.core.diagnostics import Report, Severity
 from kiosk.core.frontmatter import LineMap
 from kiosk.core.index_cache import IndexCache
-from kiosk.core.library import Library
+from kiosk.core.library import Library, Words
 from kiosk.core.model import ARTICLE, Image, Page
 from kiosk.core.sourcefile import SourceFile
 
@@ -29,47 +34,85 @@ def load(
     assets: Path,
     *,
     default_lang: str = languages.DEFAULT_LANGUAGE,
+    content_language: str | None = None,
     expected_languages: tuple[str, ...] | None = None,
     today: dt.date | None = None,
     cache: IndexCache | None = None,
+    words: Words | None = None,
 ) -> Library:
     """Read every page's front matter under ``root``. Never raises for bad content.
 
-    ``expected_languages`` are those every page should be translated into (default:
-    all the kiosk knows); ``today`` decides whether a review is overdue; ``cache``
-    keeps parsed files between runs.
+    A file that names no language is in ``content_language``; without one, it is
+    read as ``default_lang`` and a warning says so once. ``expected_languages`` are
+    those every page should be translated into (default: all the kiosk knows);
+    ``today`` decides whether a review is overdue and a page published or expired;
+    ``cache`` keeps parsed files between runs; ``words`` gives the kiosk's words for
+    what a page cannot show (see markdown_links.Site).
     """
     report = Report()
-    roots = paths.Roots(root, assets)
+    today = today or dt.date.today()
+    roots = paths.Roots(root, assets, paths.static_beside(root) if root.is_dir() else None)
     pages: list[Page] = []
+    hidden: dict[str, str] = {}
     section_titles: dict[tuple[str, str], str] = {}
-    if not root.is_dir():
-        report.error(root, 1, "content folder not found")
+    assumed: list[SourceFile] = []
+    if not root.exists():
+        report.folder(root, Severity.ERROR, "content folder not found")
+    elif not root.is_dir():
+        report.folder(root, Severity.ERROR, "this is not a folder: give the content folder")
     else:
-        for file, relative in _markdown_files(root):
+        for file, relative in _markdown_files(root, report):
             parsed = cache.read(file, relative, sourcefile.read) if cache else sourcefile.read(file)
-            folder, _, name = relative.rpartition("/")
-            if name.startswith("_index."):
-                _section_title(parsed, folder, name, default_lang, section_titles)
-                continue
-            page = _read(parsed, file, relative, roots, default_lang, report)
+            page_id, named, folder_lang = paths.page_id_of(relative[: -len(".md")])
+            meta = parsed.checked.meta if parsed.checked else {}
+            lang = named or meta.get("lang") or folder_lang or content_language
+            if lang is None:
+                _unknown_suffix(relative, file, report)
+                assumed.append(parsed)
+                lang = default_lang
+            is_index = relative.rpartition("/")[2].startswith("_index.")
+            if is_index:
+                section = "" if page_id == "index" else page_id
+                _section_title(parsed, section, lang, section_titles)
+                if not parsed.has_body:
+                    continue
+            page = _read(parsed, file, page_id, lang, roots, report, today, hidden, is_index)
             if page is not None:
                 pages.append(page)
+        pages = _folder_pages(pages, section_titles)
         if cache is not None:
             cache.save()
+        expected = expected_languages or languages.codes()
+        if assumed and content_language is None and expected != (default_lang,):
+            _say_assumed(root, assumed, default_lang, report)
+        if not pages:
+            held = f" ({_plural(len(hidden), 'page')} hidden: drafts, expired or not yet published)"
+            report.folder(
+                root,
+                Severity.WARNING,
+                "no pages to show: the kiosk would only say that it has no content yet"
+                + (held if hidden else "; add .md files (see content/README.md)"),
+            )
     return Library(
         pages,
         roots,
         report.items,
-        today=today or dt.date.today(),
+        today=today,
         expected_languages=expected_languages or languages.codes(),
         section_titles=section_titles,
+        hidden=hidden,
+        words=words,
     )
 
 
-def _markdown_files(root: Path) -> Iterator[tuple[Path, str]]:
+def _markdown_files(root: Path, report: Report) -> Iterator[tuple[Path, str]]:
     """Each page file (and section ``_index`` file), with its path under ``root``."""
-    for folder, dirs, files in os.walk(root):
+
+    def unreadable(error: OSError) -> None:
+        where = Path(error.filename) if error.filename else root
+        report.folder(where, Severity.ERROR, f"folder cannot be read: {error.strerror or error}")
+
+    for folder, dirs, files in os.walk(root, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
         base = Path(folder)
         prefix = base.relative_to(root).as_posix()
@@ -82,27 +125,45 @@ def _markdown_files(root: Path) -> Iterator[tuple[Path, str]]:
                 yield base / name, prefix + name
 
 
+def _unknown_suffix(relative: str, file: Path, report: Report) -> None:
+    stem = relative[: -len(".md")]
+    _, dot, suffix = stem.rpartition(".")
+    if dot and re.fullmatch(r"[a-z]{2}(-[A-Za-z]{2,4})?", suffix):
+        known = ", ".join(languages.codes())
+        report.warning(
+            file,
+            1,
+            f"unknown language '{suffix}' (known: {known}); "
+            "the page is read in the default language",
+        )
+
+
+def _say_assumed(root: Path, assumed: list[SourceFile], lang: str, report: Report) -> None:
+    """Once for the whole folder: which language the files that name none are read in."""
+    count = _plural(len(assumed), "file")
+    message = (
+        f"{count} name no language (no '.en.md'-style suffix, no 'lang:', no language "
+        f"folder): read as {lang}, the first of the kiosk's languages. If that is wrong, "
+        "set content_language in the kiosk's config (see content/README.md)"
+    )
+    if lang == "zh-CN":
+        latin = sum(1 for parsed in assumed if not parsed.has_cjk)
+        if latin:
+            message += f"; {latin} of them have no Chinese characters at all"
+    report.folder(root, Severity.WARNING, message)
+
+
 def _read(
     parsed: SourceFile,
     file: Path,
-    relative: str,
+    page_id: str,
+    lang: str,
     roots: paths.Roots,
-    default_lang: str,
     report: Report,
+    today: dt.date,
+    hidden: dict[str, str],
+    is_index: bool = False,
 ) -> Page | None:
-    stem = relative[: -len(".md")]
-    page_id, lang = paths.split_language(stem)
-    if lang is None:
-        _, dot, suffix = stem.rpartition(".")
-        if dot and re.fullmatch(r"[a-z]{2}(-[A-Za-z]{2,4})?", suffix):
-            known = ", ".join(languages.codes())
-            report.warning(
-                file,
-                1,
-                f"unknown language '{suffix}' (known: {known}); "
-                "the page is read in the default language",
-            )
-        lang = default_lang
     for line, message in parsed.warnings:
         report.warning(file, line, message)
     if parsed.error is not None or parsed.checked is None:
@@ -111,6 +172,24 @@ def _read(
         return None
     meta, lines = parsed.checked.meta, parsed.checked.lines
     if meta.get("draft"):
+        hidden.setdefault(page_id, "is a draft ('draft: true')")
+        return None
+    published, expires = meta.get("publishDate"), meta.get("expiryDate")
+    if published is not None and published > today:
+        report.warning(
+            file,
+            lines.line("publishDate"),
+            f"not shown until {published} ('publishDate')",
+        )
+        hidden.setdefault(page_id, f"is not shown until {published} ('publishDate')")
+        return None
+    if expires is not None and expires <= today:
+        report.warning(
+            file,
+            lines.line("expiryDate"),
+            f"expired on {expires} ('expiryDate'): the kiosk no longer shows this page",
+        )
+        hidden.setdefault(page_id, f"expired on {expires} ('expiryDate')")
         return None
     title = meta.get("title") or parsed.heading
     if not title:
@@ -134,7 +213,7 @@ def _read(
         translation_key=meta.get("translationKey", page_id),
         date=meta.get("date"),
         lastmod=meta.get("lastmod"),
-        tags=meta.get("tags", ()),
+        tags=(*meta.get("tags", ()), *meta.get("categories", ())),
         keywords=meta.get("keywords", ()),
         weight=meta.get("weight", 0),
         cover=_cover(meta, lines, file, roots, report),
@@ -145,32 +224,67 @@ def _read(
         review_due=meta.get("review_due"),
         share_url=meta.get("share_url", ""),
         questions=meta.get("questions", ()),
+        link_title=meta.get("linkTitle", ""),
+        author=meta.get("author", ""),
+        aliases=_aliases(meta, page_id),
+        is_section=is_index,
     )
+
+
+def _folder_pages(pages: list[Page], titles: dict[tuple[str, str], str]) -> list[Page]:
+    """An ``x/index.md`` beside other pages in ``x/`` is that folder's own page (as in
+    MkDocs and on GitHub), and names its section; alone, it is a page bundle."""
+    sections = {page.section for page in pages}
+    found: list[Page] = []
+    for page in pages:
+        if page.file.name.startswith("index.") and not page.is_section and page.id in sections:
+            page = dataclasses.replace(page, is_section=True)
+            titles.setdefault((page.id, page.lang), page.title)
+        found.append(page)
+    return found
+
+
+def _aliases(meta: dict[str, Any], page_id: str) -> tuple[str, ...]:
+    """Other ids that open the page: Hugo's ``aliases`` (site addresses, absolute or
+    relative to the page's folder) and its ``slug`` (a new last part of the address)."""
+    folder = page_id.rpartition("/")[0]
+    found: list[str] = []
+    for alias in meta.get("aliases", ()):
+        path = alias.strip().removesuffix(".html").strip("/")
+        if not alias.strip().startswith("/") and folder:
+            path = f"{folder}/{path}"
+        found.append(paths.page_id_of(path)[0] if path else "")
+    slug = meta.get("slug", "").strip("/")
+    if slug:
+        found.append(f"{folder}/{slug}" if folder else slug)
+    return tuple(dict.fromkeys(a for a in found if a and a != page_id))
 
 
 def _cover(
     meta: dict[str, Any], lines: LineMap, file: Path, roots: paths.Roots, report: Report
 ) -> Image | None:
-    """The cover image, looked up on every load: the file may come or go."""
-    cover = meta.get("cover")
+    """The cover image (else Hugo's first ``images``), looked up on every load."""
+    key = "cover" if meta.get("cover") else "images"
+    cover = meta.get("cover") or next(iter(meta.get("images", ())), "")
     if not cover:
         return None
     try:
         return Image(paths.resolve_image(cover, file, roots), meta.get("cover_alt", ""))
     except paths.Refused as exc:
-        report.warning(file, lines.line("cover"), f"cover: {exc}")
+        report.warning(file, lines.line(key), f"{key}: {exc}")
         return None
 
 
 def _section_title(
     parsed: SourceFile,
-    folder: str,
-    name: str,
-    default_lang: str,
+    section: str,
+    lang: str,
     titles: dict[tuple[str, str], str],
 ) -> None:
     """Hugo's ``_index.md``: its title names the folder's section on the home screen."""
-    _, lang = paths.split_language(name[: -len(".md")])
     title = (parsed.checked.meta.get("title") if parsed.checked else None) or parsed.heading
-    if title:
-        titles[(folder, lang or default_lang)] = title
+    titles.setdefault((section, lang), title or "")
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"

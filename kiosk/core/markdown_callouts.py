@@ -3,6 +3,8 @@
 Qt draws padding, borders and backgrounds on table cells but not on ``<div>``s, so an
 admonition (``!!! warning "Title"``) becomes a one-cell table with the class
 ``callout-warning``; ordinary tables get the class ``data`` and the full width.
+A box from a Hugo shortcode (see markdown_import) carries its title in
+``data-kiosk-title``. A ``<details>`` block is shown open, its ``<summary>`` in bold.
 """
 
 from __future__ import annotations
@@ -17,7 +19,10 @@ KINDS = {
     "warning": "warning",
     "danger": "warning",
     "caution": "warning",
+    "error": "warning",
     "tip": "tip",
+    "success": "tip",
+    "hint": "tip",
     "doctor": "doctor",  # "When to see a doctor": see outline.py
 }
 
@@ -27,6 +32,19 @@ class CalloutProcessor(Treeprocessor):
         for table in root.iter("table"):
             table.set("class", "data")
             table.set("width", "100%")
+        for element in root.iter():
+            if element.tag == "summary":
+                element.tag = "p"
+                bold = ET.Element("strong")
+                bold.text, element.text = element.text, None
+                bold.extend(list(element))
+                for child in list(element):
+                    element.remove(child)
+                element.append(bold)
+            elif element.tag in ("details", "figure", "center"):
+                element.tag = "div"
+            elif element.tag == "figcaption":
+                element.tag = "p"
         for parent in list(root.iter()):
             for index, child in enumerate(list(parent)):
                 classes = child.get("class", "").split()
@@ -42,6 +60,11 @@ def _callout(div: ET.Element, classes: list[str]) -> ET.Element:
         {"class": "callout", "width": "100%", "cellspacing": "0", "cellpadding": "24"},
     )
     cell = ET.SubElement(ET.SubElement(table, "tr"), "td", {"class": f"callout-{kind}"})
+    title = div.get("data-kiosk-title", "")
+    if title:
+        ET.SubElement(cell, "p", {"class": "callout-title"}).text = title
+    if (div.text or "").strip():
+        ET.SubElement(cell, "p").text = div.text
     for element in list(div):
         if element.tag == "p" and "admonition-title" in element.get("class", ""):
             element.set("class", "callout-title")

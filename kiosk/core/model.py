@@ -54,12 +54,22 @@ class Page:
     review_due: dt.date | None = None
     share_url: str = ""
     questions: tuple[Question, ...] = ()
+    link_title: str = ""  # Hugo's linkTitle: a shorter title for the page's card
+    author: str = ""
+    aliases: tuple[str, ...] = ()  # other ids that open this page (Hugo's aliases, slug)
+    is_section: bool = False  # a folder's own page, from the body of its _index.md
 
     @property
     def section(self) -> str:
         """The folder a page sits in ("" at the top of the content folder)."""
+        if self.is_section:
+            return "" if self.id == "index" else self.id
         head, _, _ = self.id.rpartition("/")
         return head
+
+    @property
+    def card_title(self) -> str:
+        return self.link_title or self.title
 
     @property
     def newest(self) -> dt.date:

@@ -1,7 +1,13 @@
 """Where an image or link written by an author points, and whether it may be followed.
 
-Images come only from the content folder or ``assets/``: no ``..`` escape, no absolute
-filesystem path, nothing remote. Links to ``.md`` files become page ids.
+Images come only from the content folder, ``assets/`` or a Hugo site's ``static/``
+folder beside the content: no ``..`` escape, no absolute filesystem path, nothing
+remote. Links to ``.md`` files become page ids.
+
+A page id is a file's path under the content folder without ``.md``, without its
+language (``name.en.md``, or a first folder named for a language, as in Hugo's
+``content/en/``) and without a final ``index``/``_index`` (Hugo's page bundles and
+section pages, MkDocs's folder pages): ``en/care/hands/index.md`` is ``care/hands``.
 """
 
 from __future__ import annotations
@@ -20,10 +26,22 @@ _WINDOWS_DRIVE = re.compile(r"^[a-zA-Z]:[\\/]")
 
 @dataclass(frozen=True)
 class Roots:
-    """The two folders images may come from."""
+    """The folders images may come from; ``static`` is a Hugo site's ``static/``."""
 
     content: Path
     assets: Path
+    static: Path | None = None
+
+    @property
+    def images(self) -> tuple[Path, ...]:
+        found = (self.content, self.assets, self.static)
+        return tuple(root for root in found if root is not None)
+
+
+def static_beside(content: Path) -> Path | None:
+    """Hugo's ``static/`` folder next to its ``content/`` folder, if there is one."""
+    static = content.parent / "static"
+    return static if static.is_dir() else None
 
 
 class Refused(Exception):
@@ -52,6 +70,8 @@ def resolve_image(ref: str, from_file: Path, roots: Roots) -> Path:
         base, rel = roots.assets, path.split("assets/", 1)[1]
     elif path.startswith("/"):
         base, rel = roots.content, path.lstrip("/")
+        if roots.static is not None and not (base / rel).is_file():
+            base = roots.static  # Hugo serves static/ at the top of the site
     else:
         folder = from_file.parent.relative_to(roots.content).as_posix()
         base, rel = roots.content, posixpath.join(folder, path)
@@ -66,10 +86,11 @@ def resolve_image(ref: str, from_file: Path, roots: Roots) -> Path:
     return target
 
 
-def link_target(ref: str, from_id: str) -> tuple[str, str] | None:
+def link_target(ref: str, from_id: str, folder: str | None = None) -> tuple[str, str] | None:
     """The page id (and #fragment) a link to a ``.md`` file names, or None if it names none.
 
-    Links are relative to the linking page, or ``/``-rooted at the content folder.
+    Links are relative to ``folder`` (the linking file's folder under the content
+    folder; by default the linking page's), or ``/``-rooted at the content folder.
     """
     parts = urlsplit(ref)
     if parts.scheme or parts.netloc:
@@ -80,12 +101,42 @@ def link_target(ref: str, from_id: str) -> tuple[str, str] | None:
     if path.startswith("/"):
         joined = path.lstrip("/")
     else:
-        joined = posixpath.join(posixpath.dirname(from_id), path)
+        base = posixpath.dirname(from_id) if folder is None else folder
+        joined = posixpath.join(base, path)
     normal = posixpath.normpath(joined)
     if normal.startswith(".."):
         return None
-    page_id, _ = split_language(PurePosixPath(normal).as_posix()[: -len(".md")])
+    page_id, _, _ = page_id_of(PurePosixPath(normal).as_posix()[: -len(".md")])
     return page_id, parts.fragment
+
+
+def page_id_of(stem: str) -> tuple[str, str | None, str | None]:
+    """A file's path under the content folder, without ``.md`` → (page id, the language
+    its name gives, the language its first folder gives)."""
+    stem, named = split_language(stem)
+    first, slash, rest = stem.partition("/")
+    found = languages.find_folder(first) if slash else None
+    if found is not None:
+        stem = rest
+    head, slash, last = stem.rpartition("/")
+    if slash and last in ("index", "_index"):
+        stem = head
+    elif stem == "_index":
+        stem = "index"
+    return stem, named, found.code if found else None
+
+
+def page_folder(file: Path, roots: Roots) -> str:
+    """The folder of a page's file under the content folder, without a language folder."""
+    try:
+        folder = file.parent.relative_to(roots.content).as_posix()
+    except ValueError:
+        return ""
+    folder = "" if folder == "." else folder
+    first, _, rest = folder.partition("/")
+    if languages.find_folder(first) is not None:
+        return rest
+    return folder
 
 
 def split_language(stem: str) -> tuple[str, str | None]:

@@ -2,24 +2,34 @@
 
 from __future__ import annotations
 
+import html as html_text
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from markdown import Markdown
 
-from kiosk.core import outline, paths
+from kiosk.core import markdown_import, outline, paths
 from kiosk.core.diagnostics import Report
 from kiosk.core.markdown_callouts import CalloutsExtension
 from kiosk.core.markdown_cjk import CjkBreaksExtension
-from kiosk.core.markdown_links import KioskLinksExtension, PageContext
+from kiosk.core.markdown_links import KioskLinksExtension, Locator, PageContext, Site
 from kiosk.core.model import GUIDE, Page, Rendered, Step
 from kiosk.core.sanitize import sanitize
 
-EXTENSIONS = ["tables", "admonition", "attr_list", "sane_lists"]
+EXTENSIONS = [
+    "tables",
+    "admonition",
+    "attr_list",
+    "sane_lists",
+    "md_in_html",
+    "fenced_code",
+    "footnotes",
+]
 
+# <iframe>, <video>, <object>... are replaced by a note in markdown_import, which says so.
 _HOSTILE = re.compile(
-    r"<\s*(script|style|iframe|object|embed|form|input|button|textarea|select|link|meta|base)\b"
+    r"<\s*(script|style|form|input|button|textarea|select|link|meta|base)\b"
     r"|\son[a-z]+\s*=|javascript:",
     re.IGNORECASE,
 )
@@ -34,20 +44,40 @@ class Body:
 
 
 def render(
-    page: Page, body: Body, roots: paths.Roots, page_exists: Callable[[str], bool]
+    page: Page,
+    body: Body,
+    roots: paths.Roots,
+    page_exists: Callable[[str], bool],
+    *,
+    site: Site | None = None,
 ) -> Rendered:
-    """Render one page. Never raises for bad content: problems become diagnostics."""
+    """Render one page. Never raises for bad content: problems become diagnostics.
+
+    ``site`` knows the library's other pages (aliases, hidden pages, Hugo refs) and
+    the kiosk's words for what a page cannot show; without it, links are checked
+    with ``page_exists`` alone and what is dropped leaves no note.
+    """
     report = Report()
+    site = site or Site(resolve=lambda page_id: page_id if page_exists(page_id) else None)
     source = body.text.split("\n")
     _warn_hostile(page, body, source, report)
-    boxes = outline.doctor_boxes(source)
+    prepared = markdown_import.prepare(source)
+    for index, column, message in prepared.problems:
+        report.warning(page.file, body.first_line + index, message, column)
+    origin = prepared.origin
+    whole = prepared.lines
+    boxes = outline.doctor_boxes(whole)
     box = boxes[0] if boxes else None
     # The doctor box is shown in its own place; the body goes on without it. Its lines
     # are blanked, not removed, so every other line keeps its number.
-    lines = list(source)
+    lines = list(whole)
+
+    def line_of(index: int) -> int:
+        return body.first_line + (origin[index] if index < len(origin) else len(source))
+
     if box is not None:
         lines[box.start : box.end] = [""] * (box.end - box.start)
-    else:
+    elif not page.is_section:
         report.warning(
             page.file,
             body.first_line,
@@ -57,11 +87,12 @@ def render(
     for extra in boxes[1:]:
         report.warning(
             page.file,
-            body.first_line + extra.start,
+            line_of(extra.start),
             f"a second 'When to see a doctor' box (the first is at line "
-            f"{body.first_line + boxes[0].start}): keep one, so every page shows it in the "
+            f"{line_of(boxes[0].start)}): keep one, so every page shows it in the "
             "same place",
         )
+    folder = paths.page_folder(page.file, roots)
 
     def chunk(
         start: int, end: int, take_first_image: bool = False, text: list[str] = lines
@@ -72,16 +103,28 @@ def render(
             roots=roots,
             page_exists=page_exists,
             report=report,
-            find_line=lambda needle: _find_line(lines, needle, start, body.first_line),
+            locate=Locator(text, origin, source, body.first_line, start, end).find,
             take_first_image=take_first_image,
+            site=site,
+            lang=page.lang,
+            folder=folder,
         )
         extensions = [KioskLinksExtension(context), CalloutsExtension(), CjkBreaksExtension()]
         md = Markdown(extensions=[*EXTENSIONS, *extensions])
-        html = md.convert("\n".join(text[start:end]))
-        return sanitize(html, (roots.content, roots.assets)), context
+        piece = "\n".join(text[start:end])
+        try:
+            html = sanitize(md.convert(piece), roots.images)
+        except RecursionError:
+            report.error(
+                page.file,
+                line_of(start),
+                "this text is nested too deeply to lay out: it is shown as plain text",
+            )
+            html = _plain(piece)
+        return html, context
 
     html, _ = chunk(0, len(lines))
-    doctor_html = chunk(box.start, box.end, text=source)[0] if box is not None else ""
+    doctor_html = chunk(box.start, box.end, text=whole)[0] if box is not None else ""
     starts = outline.section_starts(lines)
     shape = outline.Outline(sections=len(starts), doctor_items=box.items if box else 0)
     intro = html
@@ -105,28 +148,27 @@ def render(
                         title=title.group(1) if title else "",
                         html=step_html,
                         image=image,
-                        line=body.first_line + start,
+                        line=line_of(start),
                     )
                 )
     return Rendered(html, intro, tuple(steps), report.items, doctor_html, shape)
 
 
-def _find_line(lines: list[str], needle: str, start: int, first_line: int) -> int:
-    """The file line where ``needle`` first appears in the chunk starting at ``start``."""
-    if needle:
-        for index in range(start, len(lines)):
-            if needle in lines[index]:
-                return first_line + index
-    return first_line + start
+def _plain(text: str) -> str:
+    """Text as paragraphs, with no markup at all: the last resort for a page."""
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text)]
+    return "".join(f"<p>{html_text.escape(p)}</p>" for p in paragraphs if p)
 
 
 def _warn_hostile(page: Page, body: Body, lines: list[str], report: Report) -> None:
-    for index, line in enumerate(lines):
-        match = _HOSTILE.search(line)
-        if match:
+    for index, (line, outside) in enumerate(zip(lines, outline.unfenced(lines), strict=True)):
+        if not outside:
+            continue
+        for match in _HOSTILE.finditer(line):
             report.warning(
                 page.file,
                 body.first_line + index,
                 f"raw HTML '{match.group(0).strip()}' removed: pages cannot run scripts, "
                 "forms or styles",
+                match.start() + 1,
             )

@@ -8,6 +8,7 @@ allowed folders (the Markdown extension made them so); links must be internal
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -36,6 +37,8 @@ ATTRIBUTES: dict[str, set[str]] = {
     "h1": {"id"}, "h2": {"id"}, "h3": {"id"}, "h4": {"id"},
 }  # fmt: skip
 
+_IMAGE_WITHOUT_SOURCE = re.compile(r"<img(?![^>]*\ssrc=\"[^\"])[^>]*>")
+
 # Whose content goes too, not just the tag.
 DROP_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "template", "svg", "math"}
 
@@ -61,7 +64,9 @@ def sanitize(html: str, image_roots: Iterable[Path]) -> str:
         link_rel=None,
         strip_comments=True,
     )
-    return cleaned
+    # An <img> whose address was refused would draw a broken-picture icon (and make
+    # Qt look for a file with no name): it goes.
+    return _IMAGE_WITHOUT_SOURCE.sub("", cleaned)
 
 
 def _is_local_image(value: str, roots: tuple[Path, ...]) -> bool:

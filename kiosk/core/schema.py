@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from kiosk.core import teachback
+from kiosk.core import languages, teachback
 from kiosk.core.frontmatter import FrontMatter, KeyPath, LineMap
 from kiosk.core.model import PAGE_TYPES
 
@@ -90,6 +90,21 @@ def _url(name: str, value: Any) -> str:
     return text
 
 
+def _names(name: str, value: Any) -> str:
+    """One name, or a list of them (Hugo's ``authors``), as one line of text."""
+    if isinstance(value, list):
+        return ", ".join(_text_list(name, value))
+    return _text(name, value)
+
+
+def _language(name: str, value: Any) -> str:
+    found = languages.find(_text(name, value))
+    if found is None:
+        known = ", ".join(languages.codes())
+        raise WrongValue(f"'{name}' should be one of the kiosk's languages: {known}")
+    return found.code
+
+
 def _checked_with_lines(name: str, value: Any) -> Any:
     """Nested keys (teach-back questions) are checked in ``read``, where lines are known."""
     return value
@@ -117,7 +132,16 @@ KEYS: dict[str, Key] = {
         Key("weight", _int),
         Key("draft", _bool),
         Key("translationKey", _text),
+        Key("linkTitle", _text),
+        Key("slug", _text),
+        Key("aliases", _text_list),
+        Key("publishDate", _date),
+        Key("expiryDate", _date),
+        Key("author", _names),
+        Key("categories", _text_list),
+        Key("images", _text_list),
         # Ours.
+        Key("lang", _language),
         Key("type", _page_type),
         Key("cover", _text),
         Key("cover_alt", _text),
@@ -130,6 +154,47 @@ KEYS: dict[str, Key] = {
         Key("questions", _checked_with_lines),
     )
 }
+
+
+# Other names Hugo accepts for the same keys.
+for _other, _name in (
+    ("authors", "author"),
+    ("pubdate", "publishDate"),
+    ("published", "publishDate"),
+    ("unpublishdate", "expiryDate"),
+    ("language", "lang"),
+):
+    KEYS[_other] = KEYS[_name.lower()]
+
+# Keys Hugo and MkDocs sites use that mean nothing on a kiosk: accepted, not used.
+IGNORED = frozenset(
+    {
+        "layout",
+        "menu",
+        "menus",
+        "toc",
+        "outputs",
+        "build",
+        "cascade",
+        "sitemap",
+        "markup",
+        "hide",
+        "template",
+        "search",
+        "url",
+        "headless",
+        "resources",
+        "params",
+        "comments",
+        "icon",
+        "status",
+        "tableofcontents",
+        "iscjklanguage",
+        "series",
+        "featured",
+        "show_toc",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -153,6 +218,8 @@ def read(front: FrontMatter) -> Checked:
     ]
     for raw_name, value in front.data.items():
         key = KEYS.get(raw_name.lower())
+        if key is None and raw_name.lower() in IGNORED:
+            continue
         if key is None:
             problems.append((front.lines.line(raw_name), _unknown(raw_name)))
             continue

@@ -15,8 +15,17 @@ from kiosk.core import frontmatter, schema
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _ATX_H1 = re.compile(r"^#(?!#)\s*(.*?)\s*#*\s*$")
 _SETEXT_H1 = re.compile(r"^=+\s*$")
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MARKUP = re.compile(r"^(?:[-*+]|\d+[.)]|>)\s+|[*_`]")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_TAG = re.compile(r"</?[A-Za-z][^>]*>|\{\{[<%].*?[>%]\}\}|\[\^[^\]]*\]")
+_ATTR_LIST = re.compile(r"\s*\{:?\s*[#.][^}]*\}\s*$")
+_EMPHASIS = re.compile(r"\*\*|__|~~|[*`]|(?<!\w)_|_(?!\w)")
+# Lines that start something other than a paragraph: headings, lists, quotes, tables,
+# boxes, tabs, HTML, shortcodes, footnotes and link definitions.
+_NOT_PARAGRAPH = re.compile(
+    r"^(?:#|[-*+]\s|\d+[.)]\s|>|\||!!!|\?\?\?|===|<|\{\{|\[\^|\[[^\]]+\]:\s|---|\*\*\*|\[TOC\])"
+)
+_CJK = re.compile(r"[\u3400-\u9fff]")
 SUMMARY_CHARS = 140
 
 
@@ -30,6 +39,8 @@ class SourceFile:
     first_paragraph: str = ""  # the summary when front matter has none
     error: tuple[int, str] | None = None
     warnings: tuple[tuple[int, str], ...] = ()
+    has_body: bool = False  # any text after the front matter (an _index.md's intro)
+    has_cjk: bool = False  # any Chinese character in the body
 
 
 def read(file: Path) -> SourceFile:
@@ -68,10 +79,13 @@ def read(file: Path) -> SourceFile:
         if data_keys & {"summary", "description"}
         else first_paragraph(piece.body),
         warnings=warnings + checked.problems,
+        has_body=_has_text_beyond_title(piece.body),
+        has_cjk=bool(_CJK.search(piece.body)),
     )
 
 
 def first_heading(body: str) -> str:
+    """The first level-one heading, as plain text (no Markdown, no HTML)."""
     fenced, previous = False, ""
     for line in body.split("\n"):
         if _FENCE.match(line):
@@ -79,23 +93,66 @@ def first_heading(body: str) -> str:
         elif not fenced:
             match = _ATX_H1.match(line)
             if match and match.group(1):
-                return match.group(1)
+                return plain(match.group(1))
             if _SETEXT_H1.match(line) and previous.strip():
-                return previous.strip()
+                return plain(previous.strip())
         previous = line
     return ""
 
 
 def first_paragraph(body: str) -> str:
-    fenced = False
-    for line in body.split("\n"):
+    """The first real paragraph as plain text: never a heading, a list, a table, a box,
+    or a line of nothing but links and pictures."""
+    fenced, in_box = False, False
+    paragraph: list[str] = []
+    for line in [*body.split("\n"), ""]:
         stripped = line.strip()
         if _FENCE.match(line):
             fenced = not fenced
-        elif fenced or not stripped or stripped.startswith(("#", "!", "|", "<", "---", "===")):
+            paragraph = []
             continue
-        else:
-            plain = " ".join(_MARKUP.sub("", _LINK.sub(r"\1", stripped)).split())
-            if plain:
-                return plain if len(plain) <= SUMMARY_CHARS else plain[: SUMMARY_CHARS - 1] + "…"
+        if fenced:
+            continue
+        if in_box and (not stripped or line[:1] in " \t"):
+            continue
+        in_box = False
+        if (
+            stripped
+            and not paragraph
+            and (_NOT_PARAGRAPH.match(stripped) or line.startswith(("    ", "\t")))
+        ):
+            in_box = stripped.startswith(("!!!", "???", "==="))
+            continue
+        if stripped and not _SETEXT_H1.match(stripped) and not re.match(r"^-+$", stripped):
+            paragraph.append(stripped)
+            continue
+        if stripped:  # a setext underline: the lines above were a heading
+            paragraph = []
+            continue
+        raw = " ".join(paragraph)
+        paragraph = []
+        text = plain(raw)
+        words = _TAG.sub("", _LINK.sub("", _IMAGE.sub("", raw)))
+        if len(re.findall(r"\w", words)) >= 3:
+            return text if len(text) <= SUMMARY_CHARS else text[: SUMMARY_CHARS - 1] + "…"
     return ""
+
+
+def _has_text_beyond_title(body: str) -> bool:
+    """Whether the body says more than its ``# title``."""
+    lines = [line for line in body.split("\n") if line.strip()]
+    if lines and _ATX_H1.match(lines[0]):
+        lines = lines[1:]
+    elif len(lines) > 1 and _SETEXT_H1.match(lines[1].strip()):
+        lines = lines[2:]
+    return bool(lines)
+
+
+def plain(text: str) -> str:
+    """Inline Markdown and HTML as the words a reader sees."""
+    text = _ATTR_LIST.sub("", text)
+    text = _IMAGE.sub(r"\1", text)
+    text = _LINK.sub(r"\1", text)
+    text = _TAG.sub("", text)
+    text = _EMPHASIS.sub("", text)
+    return " ".join(text.split())

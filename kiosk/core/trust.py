@@ -23,6 +23,8 @@ def rows(page: Page, word: Callable[[str], str]) -> list[str]:
         return word("labelled").format(label=word(key), value=value)
 
     found = [labelled("source", page.source)] if page.source else []
+    if page.author:
+        found.append(labelled("written_by", page.author))
     if is_reviewed(page):
         assert page.reviewed is not None
         found.append(labelled("reviewed_by", page.reviewed_by))

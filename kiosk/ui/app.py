@@ -87,6 +87,7 @@ def build_window(
     reload: Callable[[], Library] | None = None,
     lang: str | None = None,
 ) -> KioskWindow:
+    fonts.use_emoji_font()
     theme = styled(app, config, size)
     timers = Timers.from_config(config)
     return KioskWindow(
@@ -262,6 +263,9 @@ def _show(
     """Go to the screen a snapshot asks for. Returns an error message or None."""
     if page_id is not None:
         if library.get(page_id, window.lang) is None:  # (open_page would log it, too)
+            why = library.hidden_reason(page_id)
+            if why:
+                return f"page '{page_id}' {why}: the kiosk does not show it"
             known = ", ".join(sorted(library.ids)) or "none"
             return f"no page '{page_id}' (pages: {known})"
         window.open_page(page_id)

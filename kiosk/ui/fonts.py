@@ -36,6 +36,9 @@ LATIN = (
 PREFERRED = CJK  # kept for callers that ask which CJK fonts the kiosk looks for
 FALLBACK = FALLBACK_FAMILY
 INSTALL_HINT = "install a CJK font, e.g. 'apt-get install fonts-noto-cjk'"
+# Emoji (🚧, ✅) in imported pages; without one of these they show as boxes.
+EMOJI = ("Noto Color Emoji", "Twemoji", "JoyPixels", "Apple Color Emoji", "Segoe UI Emoji")
+EMOJI_HINT = "install an emoji font, e.g. 'apt-get install fonts-noto-color-emoji'"
 
 
 def choose() -> Fonts:
@@ -51,3 +54,14 @@ def choose() -> Fonts:
 def choose_family() -> str:
     """The CJK family, or the default font if none is installed."""
     return choose().cjk or FALLBACK
+
+
+def use_emoji_font() -> str | None:
+    """Draw emoji with the first installed emoji font; None (and a note) if none is."""
+    installed = set(QFontDatabase.families())
+    found = next((family for family in EMOJI if family in installed), None)
+    if found is None:
+        log.info("no emoji font found: %s", EMOJI_HINT)
+        return None
+    QFontDatabase.setApplicationEmojiFontFamilies([found])
+    return found

@@ -250,7 +250,8 @@ class KioskWindow(QWidget):
         """
         page = self.library.get(page_id, self.lang)
         if page is None:
-            log.warning("no page '%s'", page_id)
+            why = self.library.hidden_reason(page_id)  # a draft, or out of its dates
+            log.warning("no page '%s'%s", page_id, f": it {why}" if why else "")
             return False
         if remember and self.current_id != page_id:
             self.history.append(self.current_id or "")

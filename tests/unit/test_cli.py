@@ -43,7 +43,7 @@ def test_strict_also_fails_on_warnings(tmp_path: Path, capsys: pytest.CaptureFix
     (tmp_path / "a.en.md").write_text("# Only English, no trust fields\n", encoding="utf-8")
     assert cli.main(["check", str(tmp_path)]) == 0
     assert cli.main(["check", "--strict", str(tmp_path)]) == 1
-    assert "warning: no zh-CN translation" in capsys.readouterr().out
+    assert "warning: no page is in zh-CN" in capsys.readouterr().out
 
 
 def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:

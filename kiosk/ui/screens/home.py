@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.core import languages
 from kiosk.core.config import Config
 from kiosk.core.library import Library
 from kiosk.core.model import GUIDE, Page
@@ -24,6 +25,11 @@ from kiosk.ui.widgets.card_grid import CardGrid, grid_columns
 from kiosk.ui.widgets.language_switch import LanguageSwitch
 
 BATCH = 24  # cards built at a time
+
+
+def _native(code: str) -> str:
+    found = languages.find(code)
+    return found.native_name if found else code
 
 
 @guarded
@@ -127,7 +133,21 @@ class HomeScreen(ScrollingScreen):
         for section, members in sections.items():
             heading = library.section_title(section, lang) or tr("sections", lang)
             self._pending.append((heading, None))
+            members.sort(key=lambda p: not p.is_section)  # a folder's own page first
             self._pending.extend(("", p) for p in members)
+        self.empty: QLabel | None = None
+        if not pages:  # say so, rather than show a blank screen
+            others = [code for code in library.languages if code != lang]
+            names = "、".join if lang.startswith("zh") else ", ".join
+            text = (
+                tr("only_in", lang).format(languages=names(_native(c) for c in others))
+                if others
+                else tr("no_content", lang)
+            )
+            self.empty = QLabel(text)
+            self.empty.setObjectName("HomeEmpty")
+            self.empty.setWordWrap(True)
+            column.addWidget(self.empty)
         self._pending.reverse()  # pop() from the end is cheap
         self._column = column
         self._theme = theme

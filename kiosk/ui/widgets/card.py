@@ -65,7 +65,7 @@ class PageCard(QFrame):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setFixedSize(width, self.height_for(theme))
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName(page.title)
+        self.setAccessibleName(page.card_title)
         s = theme.sizes
         self.theme = theme
         self.box = layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
@@ -85,7 +85,7 @@ class PageCard(QFrame):
         texts = QVBoxLayout()
         texts.setContentsMargins(*_text_margins(theme))
         texts.setSpacing(_text_gap(theme))
-        self.title = ClampedLabel(page.title, TITLE_LINES)
+        self.title = ClampedLabel(page.card_title, TITLE_LINES)
         self.title.setObjectName("CardTitle")
         texts.addWidget(self.title)
         self.summary = ClampedLabel(page.summary, SUMMARY_LINES)

@@ -138,7 +138,9 @@ class RichText(QTextBrowser):
     def _natural_size(self, name: str) -> QSize:
         if name not in self._natural:
             path = QUrl(name).toLocalFile()
-            if path.lower().endswith(".svg"):
+            if not path:
+                size = QSize()  # no file: nothing to measure (and nothing for Qt to open)
+            elif path.lower().endswith(".svg"):
                 size = QSvgRenderer(path).defaultSize()
             else:
                 size = QImageReader(path).size()

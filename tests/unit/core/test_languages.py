@@ -144,7 +144,7 @@ def test_pages_in_a_language_with_a_file_are_read_in_it(
     assert after.languages == ("zh-CN", "en", "fr")
     page = after.get("care/rest", "fr")
     assert page is not None and page.lang == "fr" and page.title == "Bien se reposer"
-    assert not any("language" in str(d) for d in after.diagnostics)
+    assert not any("unknown language" in str(d) for d in after.diagnostics)
 
 
 def test_a_missing_env_folder_is_named_and_the_bundled_languages_stay(

@@ -21,6 +21,8 @@ def test_ids_come_from_the_path_without_language_and_extension(
 ) -> None:
     write(tmp_path, "weaning/gentle.en.md", f"---\ntitle: Gentle\n{TRUST}---\n")
     write(tmp_path, "weaning/gentle.zh-CN.md", f"---\ntitle: 温和\n{TRUST}---\n")
+    write(tmp_path, "weaning/_index.en.md", "# Weaning\n")
+    write(tmp_path, "weaning/_index.zh-CN.md", "# 断奶\n")
     library = _load(tmp_path, assets)
     assert library.ids == {"weaning/gentle"}
     en = library.get("weaning/gentle", "en")
@@ -49,6 +51,8 @@ def test_a_missing_translation_is_a_warning_naming_the_file_to_add(
     tmp_path: Path, assets: Path
 ) -> None:
     path = write(tmp_path, "only.en.md", f"---\ntitle: Only English\n{TRUST}---\n")
+    write(tmp_path, "both.en.md", f"---\ntitle: Both\n{TRUST}---\n")
+    write(tmp_path, "both.zh-CN.md", f"---\ntitle: 都有\n{TRUST}---\n")
     library = _load(tmp_path, assets)
     (item,) = library.diagnostics
     assert (item.path, item.line) == (path, 1)

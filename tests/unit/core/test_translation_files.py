@@ -15,7 +15,7 @@ LOCALE = languages.BUNDLED_DIR
 BUNDLED = sorted(LOCALE.glob("*.po"))
 TEMPLATE = LOCALE / "kiosk.pot"
 # Functions whose first argument is a key of the kiosk's texts.
-LOOKUPS = {"tr", "labelled", "word"}  # word(): the kiosk's words handed to the core
+LOOKUPS = {"tr", "labelled", "word", "note"}  # word(), note(): the words handed to the core
 
 
 def _keys_used() -> tuple[set[str], set[tuple[str, str]]]:

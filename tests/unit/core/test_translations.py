@@ -64,5 +64,7 @@ def test_translations_of_the_same_shape_pass(tmp_path: Path, assets: Path) -> No
             "    - A fever.", "    - A fever.\n    - Redness."
         ),
     )
+    write(tmp_path, "w/_index.en.md", "# Weaning\n")
+    write(tmp_path, "w/_index.zh-CN.md", "# 断奶\n")
     library = loader.load(tmp_path, assets, today=TODAY)
     assert library.check_all() == ()
