@@ -22,6 +22,11 @@ for lang in en zh-CN; do
       --out "$out/check-$lang-$size.png"
   done
 done
+# The reading aids: double text size in high contrast.
+for lang in en zh-CN; do
+  kiosk snapshot --lang "$lang" --size 1920x1080 --page "$page" --text-scale 2.0 \
+    --theme high-contrast --out "$out/article-200-high-contrast-$lang-1920x1080.png"
+done
 kiosk snapshot --view attract --out "$out/attract-1920x1080.png"
 kiosk snapshot --view admin --out "$out/admin-1920x1080.png"
 kiosk snapshot --view pin --locked --out "$out/pin-locked-1920x1080.png"
