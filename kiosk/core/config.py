@@ -44,6 +44,9 @@ class Config:
     pin_lockout_seconds: float = 60.0
     windowed: bool = False
     screen: int = 0
+    read_aloud: bool = True  # a speaker button on pages, where a voice or a recording exists
+    speech_engine: str = ""  # a Qt text-to-speech engine by name; empty: Qt's default
+    speech_voices: Names = field(default_factory=dict)  # a voice's name by language
 
     def name(self, names: Names, lang: str) -> str:
         """The text for ``lang``, else for the default language, else any."""

@@ -54,6 +54,9 @@ class Page:
     review_due: dt.date | None = None
     share_url: str = ""
     questions: tuple[Question, ...] = ()
+    # Recorded sound: an article's one file; a guide's, one per screen (its
+    # introduction, then each step). None where there is no usable recording.
+    audio: tuple[Path | None, ...] = ()
 
     @property
     def section(self) -> str:

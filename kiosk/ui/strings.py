@@ -52,6 +52,16 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Thank you for reading. If anything is unclear, ask your doctor or nurse.",
     },
     "back_to_page": {"zh-CN": "返回本页", "en": "Back to the page"},
+    # Read aloud: the words on the speaker button in each state, and what a
+    # screen reader says for it.
+    "listen": {"zh-CN": "听一听", "en": "Listen"},
+    "listen_pause": {"zh-CN": "暂停", "en": "Pause"},
+    "listen_resume": {"zh-CN": "继续听", "en": "Go on"},
+    "listen_stop": {"zh-CN": "停止", "en": "Stop"},
+    "listen_name": {"zh-CN": "朗读这部分内容", "en": "Read this aloud"},
+    "listen_pause_name": {"zh-CN": "暂停朗读", "en": "Pause reading aloud"},
+    "listen_resume_name": {"zh-CN": "继续朗读", "en": "Go on reading aloud"},
+    "listen_stop_name": {"zh-CN": "停止朗读", "en": "Stop reading aloud"},
 }
 
 

@@ -37,6 +37,7 @@ class Palette:
     note_back: str = "#ECF0F8"
     note_edge: str = "#5670A8"
     danger: str = "#A4332B"  # 6.8:1 on surface
+    reading: str = "#FBE7A6"  # behind the sentence being read aloud; text 11.5:1 on it
 
 
 @dataclass(frozen=True)

@@ -19,10 +19,12 @@ from kiosk.core.library import Library
 from kiosk.core.model import Page
 from kiosk.ui.guard import guarded
 from kiosk.ui.screens.scrolling import ScrollingScreen
+from kiosk.ui.speech.service import ReadAloud
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.carousel import Carousel
 from kiosk.ui.widgets.picture import Picture
+from kiosk.ui.widgets.read_aloud import ReadAloudButton, recording
 from kiosk.ui.widgets.richtext import RichText
 from kiosk.ui.widgets.trust import TrustFooter
 
@@ -52,6 +54,7 @@ class ArticleScreen(ScrollingScreen):
         theme: Theme,
         carousel_timer: QTimer | None = None,
         parent: QWidget | None = None,
+        read_aloud: ReadAloud | None = None,
     ):
         super().__init__(theme, parent)
         self.page = page
@@ -75,6 +78,10 @@ class ArticleScreen(ScrollingScreen):
         title.setObjectName("ArticleTitle")
         title.setWordWrap(True)
         column.addWidget(title)
+        self.listen = ReadAloudButton(
+            read_aloud, page.lang, theme, lambda: [title, self.body, self.doctor], recording(page)
+        )
+        column.addWidget(self.listen, 0, Qt.AlignmentFlag.AlignLeft)
         if page.cover is not None:
             cover = Picture(page.cover, bleed=True, radius=s.radius)
             cover.setObjectName("ArticleCover")
@@ -82,6 +89,7 @@ class ArticleScreen(ScrollingScreen):
             column.addWidget(cover)
 
         self.body: RichText | None = None
+        self.doctor: RichText | None = None
         try:
             rendered = library.render(page)
         except Exception as exc:  # a broken page must not take the kiosk down
@@ -93,7 +101,6 @@ class ArticleScreen(ScrollingScreen):
             self.body = RichText(rendered.html, theme.rich_text_css(), s.body, s.reading_width)
             self.body.page_link.connect(self.open_page.emit)
             column.addWidget(self.body)
-            self.doctor: RichText | None = None
             if rendered.doctor_html:  # in the same place on every page: after the text
                 self.doctor = RichText(
                     rendered.doctor_html, theme.rich_text_css(), s.body, s.reading_width
