@@ -57,6 +57,13 @@ def _qt_messages() -> Iterator[list[str]]:
         qInstallMessageHandler(previous)
 
 
+def _some(names: list[str], most: int = 12) -> str:
+    if not names:
+        return "none"
+    shown = ", ".join(names[:most])
+    return shown if len(names) <= most else f"{shown} and {len(names) - most} more"
+
+
 class ReadAloud(QObject):
     """Reads parts of a screen aloud, or plays a recording, for one owner at a time.
 
@@ -115,7 +122,7 @@ class ReadAloud(QObject):
                     "pages in %s get a speaker button only where they have a recording",
                     synth.name,
                     lang,
-                    ", ".join(synth.locales()) or "none",
+                    _some(synth.locales()),
                     lang,
                 )
             self._voices[lang] = found

@@ -11,9 +11,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QPoint, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QWidget,
+)
 
 from kiosk.core.model import Page
 from kiosk.ui.speech.parts import LabelPart, Part, RichPart
@@ -33,11 +41,44 @@ LOOKS = {
 }
 
 
+class Controls(QFrame):
+    """The speaker button (Listen, Pause, Go on) and Stop beside it while reading."""
+
+    def __init__(self, lang: str, theme: Theme, icons: dict[str, QIcon]) -> None:
+        super().__init__()
+        self.lang, self._icons = lang, icons
+        self.row = row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(theme.sizes.gap // 2)
+        self.toggle = QPushButton()
+        self.stop_button = QPushButton(tr("listen_stop", lang))
+        for button in (self.toggle, self.stop_button):
+            button.setProperty("role", "listen")
+            button.setIconSize(QSize(theme.sizes.button_text, theme.sizes.button_text))
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            row.addWidget(button)
+        self.stop_button.setIcon(icons["stop"])
+        self.stop_button.setAccessibleName(tr("listen_stop_name", lang))
+
+    def show_state(self, state: str) -> None:
+        icon, words, name = LOOKS.get(state, LOOKS["idle"])
+        self.toggle.setIcon(self._icons[icon])
+        self.toggle.setText(tr(words, self.lang))
+        self.toggle.setAccessibleName(tr(name, self.lang))
+        reading = state in (READING, PAUSED)
+        if bool(self.toggle.property("reading")) != reading:
+            self.toggle.setProperty("reading", reading)
+            repolish(self.toggle)
+        self.stop_button.setVisible(reading)
+
+
 class ReadAloudButton(QWidget):
-    """Listen (then Pause, then Continue), and Stop while reading.
+    """Listen (then Pause, then Go on), and Stop while reading.
 
     ``widgets`` gives what to read, in order, when the button is tapped: labels
-    and rich text; ``None`` and hidden ones are skipped.
+    and rich text; ``None`` and hidden ones are skipped. While reading scrolls
+    the button out of view, a copy of it floats in the corner of the screen, so
+    Pause and Stop are always at hand.
     """
 
     def __init__(
@@ -50,28 +91,21 @@ class ReadAloudButton(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.reader, self.lang, self.recording = reader, lang, recording
+        self.reader, self.lang, self.recording, self.theme = reader, lang, recording, theme
         self._widgets = widgets
-        self._highlight = theme.palette.reading
         self.offered = reader is not None and reader.offers(lang, recording)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        colour = QColor(theme.palette.primary)
+        size = theme.sizes.button_text
+        self._icons = {name: _icon(name, size, colour) for name in ("speaker", "pause", "stop")}
+        self.controls = Controls(lang, theme, self._icons)
+        self.toggle, self.stop_button = self.controls.toggle, self.controls.stop_button
+        self._wire(self.controls)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(theme.sizes.gap // 2)
-        icon_px = theme.sizes.button_text
-        colour = QColor(theme.palette.primary)
-        self._icons = {name: _icon(name, icon_px, colour) for name in ("speaker", "pause", "stop")}
-        self.toggle = QPushButton()
-        self.stop_button = QPushButton(tr("listen_stop", lang))
-        for button in (self.toggle, self.stop_button):
-            button.setProperty("role", "listen")
-            button.setIconSize(QSize(icon_px, icon_px))
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            row.addWidget(button)
-        self.stop_button.setIcon(self._icons["stop"])
-        self.stop_button.setAccessibleName(tr("listen_stop_name", lang))
-        self.toggle.clicked.connect(self._tapped)
-        self.stop_button.clicked.connect(self.stop)
+        row.addWidget(self.controls)
+        self.floating: Controls | None = None  # made when first needed
+        self._area: QScrollArea | None = None
         self._show_state()
         if reader is not None and self.offered:
             reader.changed.connect(self._show_state)
@@ -87,7 +121,7 @@ class ReadAloudButton(QWidget):
             if widget is None or not widget.isVisibleTo(widget.window()):
                 continue
             if isinstance(widget, RichText):
-                found.append(RichPart(widget, self._highlight))
+                found.append(RichPart(widget, self.theme.palette.reading))
             else:
                 found.append(LabelPart(widget))
         return found
@@ -97,21 +131,60 @@ class ReadAloudButton(QWidget):
         if self.reader is not None and self.reader.owner is self:
             self.reader.stop()
 
+    def _wire(self, controls: Controls) -> None:
+        controls.toggle.clicked.connect(self._tapped)
+        controls.stop_button.clicked.connect(self.stop)
+
     def _tapped(self) -> None:
         if self.reader is not None:
             self.reader.toggle(self, self.parts(), self.lang, self.recording)
 
     def _show_state(self) -> None:
         state = self.state
-        icon, words, name = LOOKS.get(state, LOOKS["idle"])
-        self.toggle.setIcon(self._icons[icon])
-        self.toggle.setText(tr(words, self.lang))
-        self.toggle.setAccessibleName(tr(name, self.lang))
-        reading = state in (READING, PAUSED)
-        if bool(self.toggle.property("reading")) != reading:
-            self.toggle.setProperty("reading", reading)
-            repolish(self.toggle)
-        self.stop_button.setVisible(reading)
+        self.controls.show_state(state)
+        if self.floating is not None:
+            self.floating.show_state(state)
+        if state != "idle" and self._area is None:
+            self._area = self._scroll_area()
+            if self._area is not None:
+                self._area.verticalScrollBar().valueChanged.connect(self._place_floating)
+        self._place_floating()
+
+    def _scroll_area(self) -> QScrollArea | None:
+        area = self.parentWidget()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        return area
+
+    def _place_floating(self) -> None:
+        """Float a copy in the screen's corner while this one is scrolled out of view."""
+        area = self._area
+        if area is None:
+            return
+        viewport = area.viewport()
+        top = self.mapTo(viewport, QPoint(0, 0)).y()
+        hidden = top + self.height() <= 0 or top >= viewport.height()
+        wanted = self.state != "idle" and hidden
+        if wanted and self.floating is None:
+            self.floating = Controls(self.lang, self.theme, self._icons)
+            self.floating.setObjectName("ReadAloudFloat")
+            gap = self.theme.sizes.gap // 2
+            self.floating.row.setContentsMargins(gap, gap, gap, gap)
+            self.floating.setParent(area)
+            self._wire(self.floating)
+            self.floating.show_state(self.state)
+        if self.floating is None:
+            return
+        if wanted:
+            self.floating.adjustSize()
+            margin = self.theme.sizes.gap
+            frame = viewport.geometry()
+            self.floating.move(
+                frame.right() - self.floating.width() - margin,
+                frame.bottom() - self.floating.height() - margin,
+            )
+            self.floating.raise_()
+        self.floating.setVisible(wanted)
 
 
 def _icon(name: str, size: int, colour: QColor) -> QIcon:

@@ -155,6 +155,13 @@ def test_the_sentence_being_read_is_kept_in_view(
     top_left = body.viewport().mapTo(screen.viewport(), mark.topLeft())
     assert screen.verticalScrollBar().value() > 0
     assert top_left.y() >= 0 and top_left.y() + mark.height() <= screen.viewport().height()
+    # The button scrolled away with the page: a copy floats in the corner.
+    button = button_of(window)
+    assert button.floating is not None and button.floating.isVisible()
+    qtbot.mouseClick(button.floating.toggle, LEFT)
+    assert window.read_aloud.state == PAUSED and button.floating.toggle.text() == "Go on"
+    qtbot.mouseClick(button.floating.stop_button, LEFT)
+    assert window.read_aloud.state == IDLE and not button.floating.isVisible()
 
 
 def test_pause_and_go_on_and_stop(qtbot: QtBot, kiosk: Callable[..., KioskWindow]) -> None:
