@@ -52,6 +52,9 @@ class Config:
     theme: str = "standard"
     # Where 'kiosk export' is published; empty: no take-home QR codes.
     share_base_url: str = ""
+    read_aloud: bool = True  # a speaker button on pages, where a voice or a recording exists
+    speech_engine: str = ""  # a Qt text-to-speech engine by name; empty: Qt's default
+    speech_voices: Names = field(default_factory=dict)  # a voice's name by language
 
     def name(self, names: Names, lang: str) -> str:
         """The text for ``lang``, else for the default language, else any."""

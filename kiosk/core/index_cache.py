@@ -20,7 +20,7 @@ from kiosk.core.sourcefile import SourceFile
 
 log = logging.getLogger(__name__)
 
-FORMAT = 4  # bump when SourceFile or what it holds changes shape
+FORMAT = 5  # bump when SourceFile or what it holds changes shape
 
 Key = tuple[int, int]  # (size, mtime_ns)
 

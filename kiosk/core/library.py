@@ -177,9 +177,11 @@ class Library:
 
     def _check_all(self) -> tuple[Diagnostic, ...]:
         found = list(self.diagnostics)
-        for page in self.pages:
-            found.extend(self.render(page).diagnostics)
         report = Report()
+        for page in self.pages:
+            rendered = self.render(page)
+            found.extend(rendered.diagnostics)
+            _check_audio_count(page, rendered, report)
         for group in self._groups.values():
             _check_outlines_match(group, self.render, report)
         found.extend(report.items)
@@ -274,6 +276,19 @@ class Library:
                 f"'{readable_name(section)}' on the home screen: add an _index.md there "
                 "(one per language) with a 'title:' to name it",
             )
+
+
+def _check_audio_count(page: Page, rendered: Rendered, report: Report) -> None:
+    """A guide's recordings go one to a screen: its introduction, then each step."""
+    steps = len(rendered.steps)
+    if page.type == GUIDE and len(page.audio) > 1 + steps:
+        report.warning(
+            page.file,
+            page.lines.line("audio", 1 + steps),
+            f"audio: {len(page.audio)} files, but the guide has {1 + steps} screens "
+            f"(its introduction and {steps} step{'' if steps == 1 else 's'}); "
+            "the rest are ignored",
+        )
 
 
 def _check_outlines_match(

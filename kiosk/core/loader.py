@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from kiosk.core import languages, paths, sourcefile
+from kiosk.core import audio, languages, paths, sourcefile
 from kiosk.core.diagnostics import Report, Severity
 from kiosk.core.frontmatter import LineMap
 from kiosk.core.index_cache import IndexCache
@@ -228,6 +228,7 @@ def _read(
         author=meta.get("author", ""),
         aliases=_aliases(meta, page_id),
         is_section=is_index,
+        audio=_audio(meta, lines, file, roots, report),
     )
 
 
@@ -273,6 +274,36 @@ def _cover(
     except paths.Refused as exc:
         report.warning(file, lines.line(key), f"{key}: {exc}")
         return None
+
+
+def _audio(
+    meta: dict[str, Any], lines: LineMap, file: Path, roots: paths.Roots, report: Report
+) -> tuple[Path | None, ...]:
+    """Recorded sound files, looked up and sniffed on every load: a file may come or go."""
+    found: list[Path | None] = []
+    names: tuple[str, ...] = meta.get("audio", ())
+    for index, name in enumerate(names):
+        line = lines.line("audio", index)
+        if not name:
+            found.append(None)  # this screen is read aloud by the speech engine
+            continue
+        try:
+            path = paths.resolve_image(name, file, roots, what="sound file")
+        except paths.Refused as exc:
+            report.warning(file, line, f"audio: {exc}")
+            found.append(None)
+            continue
+        trouble = audio.problem(path)
+        if trouble is not None:
+            report.warning(file, line, f"audio: {trouble}")
+        found.append(None if trouble else path)
+    if meta.get("type", ARTICLE) == ARTICLE and len(found) > 1:
+        report.warning(
+            file,
+            lines.line("audio", 1),
+            "audio: an article has one recording; the rest are ignored",
+        )
+    return tuple(found)
 
 
 def _section_title(

@@ -58,6 +58,9 @@ class Page:
     author: str = ""
     aliases: tuple[str, ...] = ()  # other ids that open this page (Hugo's aliases, slug)
     is_section: bool = False  # a folder's own page, from the body of its _index.md
+    # Recorded sound: an article's one file; a guide's, one per screen (its
+    # introduction, then each step). None where there is no usable recording.
+    audio: tuple[Path | None, ...] = ()
 
     @property
     def section(self) -> str:

@@ -52,19 +52,20 @@ def is_remote(ref: str) -> bool:
     return bool(_REMOTE.match(ref)) and not _WINDOWS_DRIVE.match(ref)
 
 
-def resolve_image(ref: str, from_file: Path, roots: Roots) -> Path:
+def resolve_image(ref: str, from_file: Path, roots: Roots, what: str = "image") -> Path:
     """The file an image reference names. Raises Refused with a reason for the author.
 
     ``assets/x.svg`` and ``/assets/x.svg`` name the shared assets folder; other
     ``/``-rooted paths start at the content folder; the rest are relative to the page.
+    Sound files are found the same way (``what`` names the kind in messages).
     """
     ref = ref.strip()
     if not ref:
-        raise Refused("image has no file name")
+        raise Refused(f"{what} has no file name")
     if _WINDOWS_DRIVE.match(ref):
-        raise Refused(f"image '{ref}' is an absolute path; use a path inside the content folder")
+        raise Refused(f"{what} '{ref}' is an absolute path; use a path inside the content folder")
     if is_remote(ref):
-        raise Refused(f"remote image '{ref}' dropped: the kiosk never loads from a network")
+        raise Refused(f"remote {what} '{ref}' dropped: the kiosk never loads from a network")
     path = unquote(urlsplit(ref).path).replace("\\", "/")
     if path.startswith("assets/") or path.startswith("/assets/"):
         base, rel = roots.assets, path.split("assets/", 1)[1]
@@ -77,12 +78,12 @@ def resolve_image(ref: str, from_file: Path, roots: Roots) -> Path:
         base, rel = roots.content, posixpath.join(folder, path)
     normal = posixpath.normpath(rel)
     if normal.startswith("../") or normal == ".." or normal.startswith("/"):
-        raise Refused(f"image '{ref}' points outside the content folder")
+        raise Refused(f"{what} '{ref}' points outside the content folder")
     target = base / normal
     if not target.resolve().is_relative_to(base.resolve()):
-        raise Refused(f"image '{ref}' links to a file outside the content folder")
+        raise Refused(f"{what} '{ref}' links to a file outside the content folder")
     if not target.is_file():
-        raise Refused(f"image '{ref}' not found (looked for {_show(target)})")
+        raise Refused(f"{what} '{ref}' not found (looked for {_show(target)})")
     return target
 
 

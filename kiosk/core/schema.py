@@ -105,6 +105,17 @@ def _language(name: str, value: Any) -> str:
     return found.code
 
 
+def _files(name: str, value: Any) -> tuple[str, ...]:
+    """One file name, or a list of them (where an item is left empty, "" holds its place)."""
+    if isinstance(value, str):
+        return (value.strip(),)
+    if not isinstance(value, list) or not all(
+        v is None or (isinstance(v, str | int | float) and not isinstance(v, bool)) for v in value
+    ):
+        raise WrongValue(f"'{name}' should be a file name, or a list of them")
+    return tuple("" if v is None else str(v).strip() for v in value)
+
+
 def _checked_with_lines(name: str, value: Any) -> Any:
     """Nested keys (teach-back questions) are checked in ``read``, where lines are known."""
     return value
@@ -152,6 +163,7 @@ KEYS: dict[str, Key] = {
         Key("review_due", _date),
         Key("share_url", _url),
         Key("questions", _checked_with_lines),
+        Key("audio", _files),
     )
 }
 

@@ -153,6 +153,8 @@ def run(
         window.show_attract()  # a kiosk starts, and comes back after a crash, inviting a touch
         window.keep_on_screen = True
         window.showFullScreen()
+    # Speech engines take a moment to start: not before the first frame, nor on a tap.
+    QTimer.singleShot(3000, lambda: window.read_aloud.prepare(config.languages))
     shown = "attract" if window.showing_attract else "home"
     QTimer.singleShot(
         0, lambda: log.info("ready: the %s screen is shown on screen %d", shown, screen)

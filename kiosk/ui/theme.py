@@ -39,6 +39,7 @@ class Palette:
     note_edge: str = "#5670A8"
     danger: str = "#A4332B"  # 6.8:1 on surface
     on_primary: str = "#FFFFFF"  # text on a filled button
+    reading: str = "#FBE7A6"  # behind the sentence being read aloud; text 11.5:1 on it
 
 
 # For readers who see poorly: black text on white, darker colours and edges, every

@@ -36,6 +36,7 @@ from kiosk.ui.screens.check import CheckScreen
 from kiosk.ui.screens.guide import GuideScreen
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screens.scrolling import ScrollingScreen
+from kiosk.ui.speech.service import ReadAloud
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import HIGH, STANDARD, Theme
 from kiosk.ui.topbar import TopBar
@@ -165,6 +166,9 @@ class KioskWindow(QWidget):
         self.content = QStackedWidget()
         main_layout.addWidget(self.content, 1)
         self.screens = ScreenCache(self.content)
+        self.read_aloud = ReadAloud(
+            config.read_aloud, config.speech_engine, config.speech_voices, self
+        )
         self.stack.addWidget(self.main)
         self.attract: AttractScreen | None = None
         self.staff: QWidget | None = None
@@ -203,6 +207,7 @@ class KioskWindow(QWidget):
         return front
 
     def _show(self, screen: QWidget, title: str = "") -> None:
+        self.read_aloud.stop()  # on every change of screen, language or text size, and reset
         old = self.content.currentWidget()
         if self.content.indexOf(screen) < 0:
             self.content.addWidget(screen)
@@ -274,15 +279,20 @@ class KioskWindow(QWidget):
         url = share.address(page, self.config.share_base_url)
         if page.type == GUIDE:
             try:
-                guide = GuideScreen(self.library, page, theme, timer, self.content, share_url=url)
+                guide = GuideScreen(
+                    self.library, page, theme, timer, self.content, self.read_aloud, share_url=url
+                )
             except Exception as exc:  # fall back to the article view, which says so
                 log.exception("guide %s could not be shown as steps", page.id)
                 self.runtime_problems.append(f"{page.file}:1: error: guide failed: {exc}")
             else:
                 guide.open_page.connect(self.open_page)
                 guide.check_requested.connect(lambda: self.open_check(page))
+                guide.step_changed.connect(self.read_aloud.stop)
                 return guide
-        article = ArticleScreen(self.library, page, theme, timer, self.content, share_url=url)
+        article = ArticleScreen(
+            self.library, page, theme, timer, self.content, self.read_aloud, share_url=url
+        )
         article.open_page.connect(self.open_page)
         article.failed.connect(self.runtime_problems.append)
         article.check_requested.connect(lambda: self.open_check(page))
@@ -293,7 +303,7 @@ class KioskWindow(QWidget):
         if not page.questions:
             return
         self.history.append(page.id)
-        check = CheckScreen(page, self._content_theme(page.lang), self.content)
+        check = CheckScreen(page, self._content_theme(page.lang), self.content, self.read_aloud)
         check.finished.connect(self.go_back)
         self._show(check, page.title)
 
@@ -474,6 +484,7 @@ class KioskWindow(QWidget):
         self._set_staff(admin)
 
     def _set_staff(self, screen: QWidget) -> None:
+        self.read_aloud.stop()
         self._close_staff()
         self.staff = screen
         self.stack.addWidget(screen)

@@ -19,10 +19,12 @@ from kiosk.core.library import Library
 from kiosk.core.model import Page
 from kiosk.ui.guard import guarded
 from kiosk.ui.screens.scrolling import ScrollingScreen
+from kiosk.ui.speech.service import ReadAloud
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.carousel import Carousel
 from kiosk.ui.widgets.picture import Picture
+from kiosk.ui.widgets.read_aloud import ReadAloudButton, recording
 from kiosk.ui.widgets.richtext import RichText
 from kiosk.ui.widgets.share import take_home
 from kiosk.ui.widgets.trust import TrustFooter
@@ -53,6 +55,7 @@ class ArticleScreen(ScrollingScreen):
         theme: Theme,
         carousel_timer: QTimer | None = None,
         parent: QWidget | None = None,
+        read_aloud: ReadAloud | None = None,
         share_url: str = "",
     ):
         super().__init__(theme, parent)
@@ -77,6 +80,10 @@ class ArticleScreen(ScrollingScreen):
         title.setObjectName("ArticleTitle")
         title.setWordWrap(True)
         column.addWidget(title)
+        self.listen = ReadAloudButton(
+            read_aloud, page.lang, theme, lambda: [title, self.body, self.doctor], recording(page)
+        )
+        column.addWidget(self.listen, 0, Qt.AlignmentFlag.AlignLeft)
         self.share = take_home(share_url, page.lang, theme, self)
         if self.share is not None:  # beside the text in landscape, under the title in portrait
             column.addWidget(self.share.band)

@@ -28,9 +28,11 @@ from kiosk.core.model import Page
 from kiosk.ui.guard import guarded
 from kiosk.ui.kinetic import make_kinetic
 from kiosk.ui.layout import follow_orientation, is_stacked
+from kiosk.ui.speech.service import ReadAloud
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.picture import Picture
+from kiosk.ui.widgets.read_aloud import ReadAloudButton
 from kiosk.ui.widgets.tappable import repolish
 
 MARKS = {"right": "✓", "wrong": "✗"}
@@ -85,7 +87,13 @@ class CheckScreen(QWidget):
 
     finished = Signal()
 
-    def __init__(self, page: Page, theme: Theme, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        page: Page,
+        theme: Theme,
+        parent: QWidget | None = None,
+        read_aloud: ReadAloud | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("Screen")
         self.setStyleSheet(theme.style_sheet())  # the visitor's text size
@@ -137,6 +145,8 @@ class CheckScreen(QWidget):
         self.prompt.setObjectName("QuestionText")
         self.prompt.setWordWrap(True)
         ask.addWidget(self.prompt)
+        self.listen = ReadAloudButton(read_aloud, self.lang, theme, self._readable)
+        ask.addWidget(self.listen, 0, Qt.AlignmentFlag.AlignLeft)
         self.answers_box = QGridLayout()
         self.answers_box.setSpacing(s.gap)
         ask.addLayout(self.answers_box)
@@ -221,7 +231,13 @@ class CheckScreen(QWidget):
             button.deleteLater()
         self.answer_buttons = []
 
+    def _readable(self) -> list[QLabel]:
+        """What the speaker button reads: the question, then its answers or the feedback."""
+        answers = [] if self.showing_feedback else [b.label for b in self.answer_buttons]
+        return [self.prompt, *answers, self.verdict, self.explanation, self.closing]
+
     def _show_question(self) -> None:
+        self.listen.stop()
         question = self.questions[self.index]
         total = len(self.questions)
         self.progress.setText(tr("question_of", self.lang).format(n=self.index + 1, total=total))
@@ -244,6 +260,7 @@ class CheckScreen(QWidget):
         self._show_side()
 
     def answer(self, chosen: int) -> None:
+        self.listen.stop()
         question = self.questions[self.index]
         correct = chosen == question.answer
         self.right += int(correct)
@@ -298,6 +315,7 @@ class CheckScreen(QWidget):
         self.back_button.setVisible(visible)
 
     def _show_end(self) -> None:
+        self.listen.stop()
         total = len(self.questions)
         self.progress.setText("")
         self.prompt.setText(tr("score", self.lang).format(right=self.right, total=total))

@@ -33,8 +33,10 @@ from kiosk.core.library import Library
 from kiosk.core.model import Page, Step
 from kiosk.ui.guard import guarded
 from kiosk.ui.screens.guide_views import GuidePage, StepDots, StepView, SummaryView
+from kiosk.ui.speech.service import ReadAloud
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.read_aloud import recording
 from kiosk.ui.widgets.share import band
 from kiosk.ui.widgets.tappable import TapTracker
 
@@ -67,6 +69,7 @@ class GuideScreen(QWidget):
         theme: Theme,
         carousel_timer: QTimer | None = None,
         parent: QWidget | None = None,
+        read_aloud: ReadAloud | None = None,
         share_url: str = "",
     ) -> None:
         super().__init__(parent)
@@ -100,9 +103,12 @@ class GuideScreen(QWidget):
         self.frame.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         # First the introduction (what the guide is for, with its cover), then the steps.
         intro = Step(page.title, rendered.intro_html, page.cover, page.body_line)
-        self.intro = StepView(intro, theme, source=page)
+        self.intro = StepView(intro, theme, page, read_aloud, recording(page, 0))
         self.views: list[QWidget] = [self.intro]
-        self.views += [StepView(step, theme, source=page) for step in self.steps]
+        self.views += [
+            StepView(step, theme, page, read_aloud, recording(page, number))
+            for number, step in enumerate(self.steps, start=1)
+        ]
         self.summary = SummaryView(library, page, self.steps, theme, carousel_timer)
         # The take-home code: after the introduction's text, and under the summary's heading.
         self.shares = [band(share_url, lang, theme) for _ in range(2)]

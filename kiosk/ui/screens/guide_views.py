@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
@@ -19,10 +21,12 @@ from kiosk.core.library import Library
 from kiosk.core.model import Page, Step
 from kiosk.ui.guard import guarded
 from kiosk.ui.layout import QWIDGETSIZE_MAX, follow_orientation, is_stacked
+from kiosk.ui.speech.service import ReadAloud
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.carousel import Carousel
 from kiosk.ui.widgets.picture import Picture
+from kiosk.ui.widgets.read_aloud import ReadAloudButton
 from kiosk.ui.widgets.richtext import RichText
 from kiosk.ui.widgets.trust import SourceLine, TrustFooter
 
@@ -80,7 +84,14 @@ class StepView(QWidget):
     # Portrait: the picture never takes more than this share of the height.
     PORTRAIT_PICTURE_SHARE = 0.6
 
-    def __init__(self, step: Step, theme: Theme, source: Page | None = None) -> None:
+    def __init__(
+        self,
+        step: Step,
+        theme: Theme,
+        source: Page | None = None,
+        read_aloud: ReadAloud | None = None,
+        recording: Path | None = None,
+    ) -> None:
         super().__init__()
         self.step = step
         # The height the guide has for a step; the view grows past it (and its
@@ -100,6 +111,9 @@ class StepView(QWidget):
         title.setWordWrap(True)
         self.text.addWidget(title)
         body = RichText(step.html, theme.rich_text_css(), theme.sizes.h3, theme.sizes.reading_width)
+        lang = source.lang if source is not None else ""
+        self.listen = ReadAloudButton(read_aloud, lang, theme, lambda: [title, body], recording)
+        self.text.addWidget(self.listen, 0, Qt.AlignmentFlag.AlignLeft)
         # A swipe may start on the text: let it through to the guide.
         body.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
         self.text.addWidget(body)

@@ -38,9 +38,11 @@ class RichText(QTextBrowser):
 
     Signals:
         page_link(str): an internal link was tapped; carries the page id.
+        text_tapped(int): the text (not a link) was tapped; carries the position in it.
     """
 
     page_link = Signal(str)
+    text_tapped = Signal(int)
 
     def __init__(
         self,
@@ -109,6 +111,8 @@ class RichText(QTextBrowser):
         link, self._pressed_link = self._pressed_link, ""
         if tapped and link and self.anchorAt(event.position().toPoint()) == link:
             self.anchorClicked.emit(QUrl(link))
+        elif tapped and not link:  # read aloud from here, if reading
+            self.text_tapped.emit(self.cursorForPosition(event.position().toPoint()).position())
         event.ignore()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt API)

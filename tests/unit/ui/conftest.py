@@ -15,6 +15,7 @@ from kiosk.core import loader
 from kiosk.core.config import Config
 from kiosk.core.library import Library
 from kiosk.ui.app import styled
+from kiosk.ui.speech.service import ReadAloud
 from kiosk.ui.theme import Theme
 from kiosk.ui.window import KioskWindow, Timers
 from tests.conftest import TODAY, write
@@ -48,6 +49,13 @@ def use_library(window: KioskWindow, library: Library) -> None:
     window._reload = lambda: library
     window.reload_content()
     window.close_staff()
+
+
+@pytest.fixture(autouse=True)
+def mock_speech(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Qt's default speech engine would speak aloud, or fail, as the machine allows:
+    every test gets Qt's silent mock engine instead (English voices only)."""
+    monkeypatch.setattr(ReadAloud, "default_engine", "mock")
 
 
 @pytest.fixture

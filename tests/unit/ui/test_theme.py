@@ -26,6 +26,7 @@ def pairs(P: Palette) -> dict[str, tuple[str, str]]:  # noqa: N803 (reads like t
         "pressed card": (P.text, P.pressed_surface),
         "admin warning": (P.danger, P.warning_back),
         "exit button": (P.danger, P.surface),
+        "the sentence read aloud": (P.text, P.reading),
     }
 
 

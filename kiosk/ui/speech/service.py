@@ -1,0 +1,306 @@
+"""One reader for the whole kiosk: what is read aloud now, by which means, and where.
+
+The window makes one ``ReadAloud`` and hands it to the screens; each screen's
+speaker button asks it whether to show itself and what to do when tapped. The
+window stops it on every change of screen, language and at idle reset.
+
+Nothing of PySide6-Addons is imported until a page first asks whether it can be
+read aloud (QtTextToSpeech) or a recording is first played (QtMultimedia).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QMessageLogContext, QObject, QtMsgType, Signal, qInstallMessageHandler
+
+from kiosk.core import audio
+from kiosk.ui.speech.parts import Part, RichPart, Sentence, split
+from kiosk.ui.widgets.richtext import RichText
+
+if TYPE_CHECKING:
+    from kiosk.ui.speech.recording import Recording
+    from kiosk.ui.speech.synthesis import Synthesizer
+
+log = logging.getLogger(__name__)
+
+IDLE, READING, PAUSED = "idle", "reading", "paused"
+
+# Qt Multimedia looks for PipeWire when it loads and says so where there is none;
+# sound still plays (through PulseAudio or ALSA).
+_NOISE = ("pipewire",)
+
+
+@contextlib.contextmanager
+def _qt_messages() -> Iterator[list[str]]:
+    """Collect what Qt says while an engine loads, instead of letting it reach the screen.
+
+    A missing speech engine is one line in the log (ours, with Qt's words in it),
+    not a warning for every attempt.
+    """
+    said: list[str] = []
+
+    def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        if any(noise in message for noise in _NOISE):
+            log.debug("qt: %s", message)
+        else:
+            said.append(message)
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        yield said
+    finally:
+        qInstallMessageHandler(previous)
+
+
+def _some(names: list[str], most: int = 12) -> str:
+    if not names:
+        return "none"
+    shown = ", ".join(names[:most])
+    return shown if len(names) <= most else f"{shown} and {len(names) - most} more"
+
+
+class ReadAloud(QObject):
+    """Reads parts of a screen aloud, or plays a recording, for one owner at a time.
+
+    Signals:
+        changed(): the owner, or its state (idle, reading, paused), changed.
+        sentence(int): the sentence with this index is being read (synthesis only).
+    """
+
+    changed = Signal()
+    sentence = Signal(int)
+
+    # The engine when none is configured; "" lets Qt choose. (Tests make it "mock".)
+    default_engine = ""
+
+    def __init__(
+        self,
+        enabled: bool,
+        engine: str = "",
+        voices: dict[str, str] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.enabled = enabled
+        self.engine = engine or self.default_engine
+        self.voices = voices or {}  # a voice's name by language, where staff chose one
+        self.owner: object | None = None
+        self.state = IDLE
+        self.using = ""  # "speech" or "recording" while reading
+        self.sentences: list[Sentence] = []
+        self.index = -1  # the sentence being read
+        self._lang = ""
+        self._synth: Synthesizer | None = None
+        self._synth_tried = False
+        self._voices: dict[str, bool] = {}
+        # Plays recordings; made on first use (tests may give their own).
+        self.player: Recording | None = None
+        self._wired: Recording | None = None
+        self._taps: list[RichText] = []
+
+    # --- what can be read -----------------------------------------------------------
+
+    def offers(self, lang: str, recording: Path | None = None) -> bool:
+        """Whether a page in ``lang`` (with ``recording``, if it has one) gets a button."""
+        if not self.enabled:
+            return False
+        return recording is not None or self.can_say(lang)
+
+    def can_say(self, lang: str) -> bool:
+        """Whether the speech engine has a voice for ``lang`` (the first ask loads it)."""
+        if lang not in self._voices:
+            synth = self._synthesizer()
+            found = synth is not None and synth.voice_for(lang) is not None
+            if synth is not None and not found:
+                log.info(
+                    "read-aloud: the %s speech engine has no voice for %s (it has: %s); "
+                    "pages in %s get a speaker button only where they have a recording",
+                    synth.name,
+                    lang,
+                    _some(synth.locales()),
+                    lang,
+                )
+            self._voices[lang] = found
+        return self._voices[lang]
+
+    def prepare(self, languages: tuple[str, ...]) -> None:
+        """Load the speech engine now, before a visitor's first page has to wait for it
+        (speech-dispatcher takes a second or two to start)."""
+        if self.enabled:
+            for lang in languages:
+                self.can_say(lang)
+
+    def _synthesizer(self) -> Synthesizer | None:
+        if self._synth_tried:
+            return self._synth
+        self._synth_tried = True
+        with _qt_messages() as said:
+            try:
+                from kiosk.ui.speech.synthesis import Synthesizer
+
+                synth = Synthesizer(self.engine, self)
+                problem = synth.problem()
+            except Exception as exc:  # no Addons, or a broken plugin: read nothing
+                synth, problem = None, f"{type(exc).__name__}: {exc}"
+        if problem is not None or synth is None:
+            qt = f" (Qt said: {'; '.join(said)})" if said else ""
+            log.log(
+                logging.WARNING if self.engine else logging.INFO,
+                "read-aloud: no speech engine%s: %s%s; "
+                "only pages with a recording get a speaker button",
+                f" '{self.engine}'" if self.engine else "",
+                problem,
+                qt,
+            )
+            if synth is not None:
+                synth.deleteLater()
+            return None
+        synth.sentence.connect(self._on_sentence)
+        synth.finished.connect(self.stop)
+        synth.failed.connect(self._failed)
+        self._synth = synth
+        return synth
+
+    # --- reading ----------------------------------------------------------------------
+
+    @property
+    def voice_state(self) -> str:
+        """What the speech engine is doing: "speaking", "paused", "ready" (or "" if none)."""
+        if self._synth is None:
+            return ""
+        return self._synth.tts.state().name.lower()
+
+    def state_of(self, owner: object) -> str:
+        return self.state if owner is self.owner else IDLE
+
+    def toggle(
+        self, owner: object, parts: list[Part], lang: str, recording: Path | None = None
+    ) -> None:
+        """What a tap on ``owner``'s button does: read, pause or go on."""
+        state = self.state_of(owner)
+        if state == READING:
+            self.pause()
+        elif state == PAUSED:
+            self.resume()
+        else:
+            self.read(owner, parts, lang, recording)
+
+    def read(
+        self,
+        owner: object,
+        parts: list[Part],
+        lang: str,
+        recording: Path | None = None,
+        start: int = 0,
+    ) -> None:
+        """Read ``parts`` from sentence ``start``; a usable recording is played instead."""
+        self.stop()
+        self.owner, self._lang = owner, lang
+        if recording is not None and audio.problem(recording) is None and self._play(recording):
+            return
+        synth = self._synthesizer() if self.can_say(lang) else None
+        self.sentences = split(parts)
+        if synth is None or not self.sentences:
+            self.owner = None
+            self.changed.emit()
+            return
+        self.using, self.state = "speech", READING
+        for part in {id(p.widget): p for p in parts if isinstance(p, RichPart)}.values():
+            part.rich.text_tapped.connect(self._tapped)
+            self._taps.append(part.rich)
+        self.changed.emit()
+        synth.speak([s.text for s in self.sentences], lang, start, self.voices.get(lang, ""))
+
+    def _play(self, path: Path) -> bool:
+        if self.player is None:
+            with _qt_messages() as said:
+                try:
+                    from kiosk.ui.speech.recording import Recording
+
+                    self.player = Recording(self)
+                except Exception as exc:
+                    log.warning("read-aloud: recordings cannot be played: %s %s", exc, said)
+                    return False
+            for message in said:
+                log.info("qt: %s", message)
+        if self._wired is not self.player:
+            self.player.finished.connect(self.stop)
+            self.player.failed.connect(self._failed)
+            self._wired = self.player
+        self.using, self.state = "recording", READING
+        self.changed.emit()
+        self.player.play(path)
+        return True
+
+    def pause(self) -> None:
+        if self.state != READING:
+            return
+        self.state = PAUSED
+        self._backend_call("pause")
+        self.changed.emit()
+
+    def resume(self) -> None:
+        if self.state != PAUSED:
+            return
+        self.state = READING
+        self._backend_call("resume")
+        self.changed.emit()
+
+    def stop(self) -> None:
+        """Stop reading, unmark the sentence, and forget what was read."""
+        if self.owner is None and self.state == IDLE:
+            return
+        self._backend_call("stop")
+        self._mark(-1)
+        for rich in self._taps:
+            with contextlib.suppress(RuntimeError):  # the screen may be gone already
+                rich.text_tapped.disconnect(self._tapped)
+        self._taps.clear()
+        self.sentences, self.owner, self.state, self.using = [], None, IDLE, ""
+        self.changed.emit()
+
+    def jump(self, widget: object, position: int) -> None:
+        """Read on from the sentence at ``position`` in ``widget`` (a tap on the text)."""
+        if self.using != "speech" or self._synth is None:
+            return
+        found = [
+            number
+            for number, sentence in enumerate(self.sentences)
+            if sentence.part.widget is widget and sentence.end >= position
+        ]
+        if not found:
+            return
+        self.state = READING
+        self.changed.emit()
+        self._synth.go_to(found[0])
+
+    def _tapped(self, position: int) -> None:
+        self.jump(self.sender(), position)
+
+    def _backend_call(self, name: str) -> None:
+        backend = self._synth if self.using == "speech" else self.player
+        if backend is not None and self.using:
+            getattr(backend, name)()
+
+    def _on_sentence(self, index: int) -> None:
+        if self.using != "speech":
+            return
+        self._mark(index)
+        self.sentence.emit(index)
+
+    def _mark(self, index: int) -> None:
+        if 0 <= self.index < len(self.sentences):
+            self.sentences[self.index].mark(False)
+        self.index = index
+        if 0 <= index < len(self.sentences):
+            self.sentences[index].mark(True)
+            self.sentences[index].show()
+
+    def _failed(self, reason: str) -> None:
+        log.warning("read-aloud: %s failed: %s", self.using or "reading", reason)
+        self.stop()
