@@ -1,5 +1,6 @@
-"""Every screen a visitor or staff member reaches, in both looks and at 100 % and 200 %:
-big enough targets, readable text colours, and no text cut off.
+"""Every screen a visitor or staff member reaches, in both looks, at 100 % and 200 %, in
+landscape, portrait and on the smallest screen: big enough targets, readable text
+colours, no text cut off and no text over other text.
 
 Contrast is measured on the drawn pixels, as a reader sees them: in the box of
 each piece of text, the most common colour is its background and the colour
@@ -32,7 +33,7 @@ from kiosk.ui.window import KioskWindow
 from tests.unit.ui.conftest import manual_timers
 from tests.visitor import settle
 
-SIZE = (1920, 1080)  # targets are measured at 1080p
+SIZES = [(1920, 1080), (1080, 1920), (1280, 800)]  # landscape, portrait, the smallest
 TARGET = 48
 ARTICLE = "weaning/residual-milk"  # internal links, a table, callouts, a check
 GUIDE = "weaning/gentle-weaning"
@@ -109,11 +110,12 @@ def _text_boxes(widget: Texty, window: QWidget) -> Iterator[tuple[str, QRect]]:
                     yield text[:20], box
             block = block.next()
         return
-    text = QPushButton.text(widget) if isinstance(widget, QPushButton) else widget.text()
-    if not text.strip():
-        return  # an empty label (a PIN not yet typed, a message not yet given)
+    text = _words(widget)
+    if not text.strip(" …"):
+        return  # an empty label (a PIN not yet typed), or one shortened to nothing
     box = _on_window(widget, widget.contentsRect(), window)
-    if box.width() > 4 and box.height() > 4:
+    line = min(widget.fontMetrics().height(), widget.contentsRect().height())
+    if box.width() > 4 and box.height() >= line:  # at least a line of it on screen
         yield text[:20], box
 
 
@@ -135,6 +137,7 @@ def _audit(window: KioskWindow, screen: str, minimum: float) -> list[Problem]:
     settle()  # styles, layouts and pictures as a reader would see them
     pixels = _pixels(window.grab().toImage())
     found: list[Problem] = []
+    texts: list[tuple[QWidget, QRect]] = []
     for widget in window.findChildren(QWidget):
         if not _shown(widget, window):
             continue
@@ -147,11 +150,33 @@ def _audit(window: KioskWindow, screen: str, minimum: float) -> list[Problem]:
             continue
         if isinstance(widget, QLabel) and _clipped(widget):
             found.append(Problem(screen, f"text cut off: '{widget.text()[:40]}'"))
+        if isinstance(widget, RichText) or _words(widget).strip():
+            texts.append((widget, _on_window(widget, widget.rect(), window)))
         for text, box in _text_boxes(widget, window):
             ratio = _contrast(pixels, box)
             if ratio < minimum:
                 found.append(Problem(screen, f"'{text}' has contrast {ratio:.2f}"))
+    found += [Problem(screen, what) for what in _overlaps(texts)]
     return found
+
+
+def _words(widget: QWidget) -> str:
+    """The text as drawn (a shortened label's, with its "…"), or "" for none."""
+    if isinstance(widget, QPushButton):
+        return QPushButton.text(widget)
+    return QLabel.text(widget) if isinstance(widget, QLabel) else ""
+
+
+def _overlaps(texts: list[tuple[QWidget, QRect]]) -> Iterator[str]:
+    """Pieces of text drawn over each other (a label in its own button is not)."""
+    for index, (one, box) in enumerate(texts):
+        for other, other_box in texts[index + 1 :]:
+            if one.isAncestorOf(other) or other.isAncestorOf(one):
+                continue
+            common = box.intersected(other_box)
+            if common.width() > 2 and common.height() > 2:
+                names = (_words(one) or type(one).__name__, _words(other) or type(other).__name__)
+                yield f"'{names[0][:30]}' and '{names[1][:30]}' overlap"
 
 
 def _walk(window: KioskWindow, qtbot: QtBot) -> Iterator[str]:
@@ -188,19 +213,25 @@ def _walk(window: KioskWindow, qtbot: QtBot) -> Iterator[str]:
     window.close_staff()
 
 
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: "x".join(map(str, size)))
 @pytest.mark.parametrize("lang", ["en", "zh-CN"])
 @pytest.mark.parametrize("text_scale", [1.0, 2.0])
 @pytest.mark.parametrize("look", ["standard", "high-contrast"])
 def test_every_screen_has_big_targets_readable_text_and_nothing_cut_off(
-    qtbot: QtBot, look: str, text_scale: float, lang: str
+    qtbot: QtBot, look: str, text_scale: float, lang: str, size: tuple[int, int]
 ) -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    config = Config(theme=look, default_language=lang, pin_hash=pin.hash_pin("2468"))
-    theme = styled(app, config, SIZE)
+    config = Config(
+        theme=look,
+        default_language=lang,
+        pin_hash=pin.hash_pin("2468"),
+        share_base_url="https://hospital.example/kiosk/",  # the take-home codes shown too
+    )
+    theme = styled(app, config, size)
     library = loader.load(resources.content_dir(), resources.assets_dir())
     window = KioskWindow(library, config, theme, timers=manual_timers(), kiosk_mode=False)
-    window.resize(*SIZE)
+    window.resize(*size)
     with qtbot.waitActive(window):
         window.show()
     try:
@@ -230,3 +261,19 @@ def test_the_contrast_measure_tells_grey_on_white_from_black_on_white() -> None:
     pixels[10:12, 5:30] = (0, 0, 0)
     assert _contrast(pixels, QRect(0, 0, 40, 20)) == pytest.approx(21.0)
     assert _contrast(pixels, QRect(QPoint(0, 0), QPoint(39, 9))) < 3  # the grey one alone
+
+
+def test_the_overlap_check_tells_text_over_text_from_text_in_its_button(qtbot: QtBot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(400, 200)
+    first, second = QLabel("First words", window), QLabel("Second words", window)
+    first.setGeometry(10, 10, 200, 40)
+    second.setGeometry(100, 30, 200, 40)  # over the end of the first
+    button = QPushButton("", window)
+    button.setGeometry(10, 120, 200, 60)
+    inside = QLabel("In the button", button)
+    inside.setGeometry(10, 10, 150, 40)
+    window.show()
+    texts = [(w, _on_window(w, w.rect(), window)) for w in (first, second, button, inside)]
+    assert list(_overlaps(texts)) == ["'First words' and 'Second words' overlap"]
