@@ -120,3 +120,19 @@ def test_english_is_set_in_a_latin_font_and_chinese_in_a_cjk_one(
             window.topbar.home_button.font().families()[0],
         )
     assert firsts == {"en": ("Latin Face", "Latin Face"), "zh-CN": ("CJK Face", "CJK Face")}
+
+
+def test_a_title_with_no_room_for_a_word_shows_nothing_not_a_lone_ellipsis(
+    qtbot: QtBot,
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from kiosk.ui.topbar import ElidedLabel
+
+    title = ElidedLabel()
+    qtbot.addWidget(title)
+    title.setText("Full, sore breasts while weaning")
+    title.resize(120, 40)
+    assert QLabel.text(title).startswith("Full") and QLabel.text(title).endswith("…")
+    title.resize(6, 40)
+    assert QLabel.text(title) == "" and title.text() == "Full, sore breasts while weaning"
