@@ -132,6 +132,7 @@ def test_a_title_with_no_room_for_a_word_shows_nothing_not_a_lone_ellipsis(
     title = ElidedLabel()
     qtbot.addWidget(title)
     title.setText("Full, sore breasts while weaning")
+    title.show()
     title.resize(120, 40)
     assert QLabel.text(title).startswith("Full") and QLabel.text(title).endswith("…")
     title.resize(6, 40)
