@@ -10,9 +10,12 @@ in Qt 6.11, so they cannot tell it.)
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, QObject, Signal
-from PySide6.QtTextToSpeech import QTextToSpeech
+from PySide6.QtTextToSpeech import QTextToSpeech, QVoice
 
 State = QTextToSpeech.State
+# Words in the names of voices that an engine gives no usable locale, by language:
+# speech-dispatcher names espeak-ng's "cmn" voice "Chinese (Mandarin, ...)".
+NAMED_LANGUAGES = {"zh": ("Mandarin",)}
 
 
 def qt_locale(lang: str) -> QLocale:
@@ -57,8 +60,14 @@ class Synthesizer(QObject):
     def locales(self) -> list[str]:
         return sorted({locale.bcp47Name() for locale in self.tts.availableLocales()})
 
-    def voice_for(self, lang: str) -> QLocale | None:
-        """The engine's locale for ``lang``: the same country if it has one, else the language."""
+    def voice_for(self, lang: str, named: str = "") -> QVoice | None:
+        """The voice to read ``lang`` in: the one ``named``, if the engine has it; else
+        a plain voice ("English", not "English+Annie") of the same country, else of
+        the same language, else one whose name says the language.
+
+        The last is for speech-dispatcher, which gives espeak-ng's Mandarin voice
+        ("cmn") no locale Qt knows: without it, Chinese would have no voice at all.
+        """
         wanted = qt_locale(lang)
         offered = self.tts.availableLocales()
         exact = [
@@ -67,23 +76,30 @@ class Synthesizer(QObject):
             if locale.language() == wanted.language() and locale.territory() == wanted.territory()
         ]
         same = [locale for locale in offered if locale.language() == wanted.language()]
-        return (exact or same)[0] if exact or same else None
+        voices = [v for locale in (exact or same)[:1] for v in self.tts.allVoices(locale)]
+        unplaced = [
+            v
+            for v in self.tts.allVoices(QLocale())
+            if any(hint in v.name() for hint in NAMED_LANGUAGES.get(lang.split("-")[0], ()))
+        ]
+        if named:
+            for voice in [*voices, *unplaced]:
+                if voice.name() == named:
+                    return voice
+        for found in (voices, unplaced):
+            plain = [v for v in found if "+" not in v.name()]
+            if plain or found:
+                return (plain or found)[0]
+        return None
 
     def speak(self, texts: list[str], lang: str, index: int = 0, voice: str = "") -> bool:
         """Say ``texts`` from ``index`` in ``lang``'s voice (the one named ``voice``, if
         the engine has it); False if the engine has no voice for ``lang``."""
-        locale = self.voice_for(lang)
-        if locale is None:
+        chosen = self.voice_for(lang, voice)
+        if chosen is None:
             return False
-        if self.tts.locale() != locale:
-            self.tts.setLocale(locale)
-        voices = self.tts.availableVoices()
-        # The named one; else a plain voice before its variants ("English+Annie").
-        chosen = [v for v in voices if v.name() == voice] or [
-            v for v in voices if "+" not in v.name()
-        ]
-        if chosen and self.tts.voice() != chosen[0]:
-            self.tts.setVoice(chosen[0])
+        if self.tts.voice() != chosen:
+            self.tts.setVoice(chosen)
         self._texts, self._index, self._active, self._held = texts, index, True, False
         self._say()
         return True
