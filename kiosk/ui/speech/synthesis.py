@@ -79,7 +79,7 @@ class Synthesizer(QObject):
         voices = [v for locale in (exact or same)[:1] for v in self.tts.allVoices(locale)]
         unplaced = [
             v
-            for v in self.tts.allVoices(QLocale())
+            for v in self.tts.allVoices(QLocale.c())  # every voice (QLocale() varies)
             if any(hint in v.name() for hint in NAMED_LANGUAGES.get(lang.split("-")[0], ()))
         ]
         if named:

@@ -399,3 +399,48 @@ def test_starting_the_kiosk_does_not_load_speech_or_multimedia() -> None:
         check=True,
     )
     assert result.stdout.strip() == "[]"
+
+
+class _Voice:
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def name(self) -> str:
+        return self._name
+
+
+class _SpeechDispatcher:
+    """What speech-dispatcher offers Qt: English under its locale, and espeak-ng's
+    Mandarin ("cmn") under no locale Qt knows, so only among all voices."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QLocale
+
+        self.english = [_Voice("English (America)+Annie"), _Voice("English (America)")]
+        self.mandarin = [_Voice("Chinese (Mandarin, latin as English)+Adam")]
+        self.mandarin.append(_Voice("Chinese (Mandarin, latin as English)"))
+        self.locales = [QLocale("en_US")]
+
+    def availableLocales(self) -> list[object]:  # noqa: N802 (Qt's name)
+        return self.locales
+
+    def allVoices(self, locale: object) -> list[_Voice]:  # noqa: N802 (Qt's name)
+        from PySide6.QtCore import QLocale
+
+        assert isinstance(locale, QLocale)
+        if locale == QLocale.c():
+            return [*self.english, *self.mandarin]
+        return self.english if locale.language() == QLocale.Language.English else []
+
+
+def test_chinese_is_read_with_a_mandarin_voice_the_engine_gives_no_locale() -> None:
+    from kiosk.ui.speech.synthesis import Synthesizer
+
+    synth = Synthesizer("mock")
+    synth.tts = _SpeechDispatcher()  # type: ignore[assignment]
+    chinese, english = synth.voice_for("zh-CN"), synth.voice_for("en")
+    assert chinese is not None and chinese.name() == "Chinese (Mandarin, latin as English)"
+    assert english is not None and english.name() == "English (America)"  # the plain one
+    named = synth.voice_for("zh-CN", "Chinese (Mandarin, latin as English)+Adam")
+    assert named is not None and named.name().endswith("+Adam")
+    assert synth.voice_for("fr") is None
