@@ -14,10 +14,11 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from types import MappingProxyType
 
-from kiosk.core import frontmatter, languages, paths, related, teachback
+from kiosk.core import frontmatter, languages, paths, teachback
 from kiosk.core.diagnostics import Diagnostic, Report, Severity, sort_key
 from kiosk.core.markdown_links import Site, Words
 from kiosk.core.model import GUIDE, Page, Rendered
+from kiosk.core.related import Index as RelatedIndex
 
 __all__ = ["Library", "Words", "readable_name"]
 
@@ -72,6 +73,8 @@ class Library:
         self._rendered: dict[tuple[str, str], Rendered] = {}
         self._checked: tuple[Diagnostic, ...] | None = None
         self._lock = threading.Lock()
+        self._related: RelatedIndex | None = None  # built on first use, once
+        self._related_lock = threading.Lock()
 
     # --- looking things up ----------------------------------------------------
 
@@ -139,7 +142,15 @@ class Library:
 
     def related(self, page: Page, limit: int = 6) -> tuple[Page, ...]:
         """Up to ``limit`` pages to read next, all in the page's language."""
-        return related.rank(page, self.pages, self.get, limit)
+        return self.related_index().rank(page, self.get, limit)
+
+    def related_index(self) -> RelatedIndex:
+        """The index that ranks Read next, built once (linear in the pages) on first
+        use; call it ahead (e.g. after the first frame) so no tap pays for it."""
+        with self._related_lock:
+            if self._related is None:
+                self._related = RelatedIndex(self.pages)
+            return self._related
 
     # --- bodies ---------------------------------------------------------------
 

@@ -22,13 +22,15 @@ from kiosk.core.model import Page
 from kiosk.core.related import Weights, score
 from tests.conftest import TODAY, write
 
+DEFAULT = Weights()
+
 
 def reference_rank(
     page: Page,
     candidates: Sequence[Page],
     lookup: Callable[[str, str], Page | None],
     limit: int = 6,
-    weights: Weights = Weights(),
+    weights: Weights = DEFAULT,
 ) -> tuple[Page, ...]:
     """The ranking as it was before the inverted index (kiosk/core/related.py)."""
     chosen: list[Page] = []
