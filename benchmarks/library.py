@@ -4,8 +4,8 @@ Pages look like the bundled ones: full front matter (title, summary, cover from
 ``assets/``, dates, tags and keywords from a shared vocabulary where a few words
 are common and most are rare, some explicit ``related`` ids, trust fields), about
 350 words of body with headings, a list, a picture, links to other pages and a
-"When to see a doctor" box; one page in ten is a step-by-step guide. Each folder
-of 250 pages has its ``_index`` files. A generated folder is kept (in the system's
+"When to see a doctor" box; one page in each folder of 250 is a step-by-step
+guide. Each folder has its ``_index`` files. A generated folder is kept (in the system's
 temporary folder) and reused by later runs; it is made again only when this
 generator changes (``VERSION``).
 """
@@ -17,7 +17,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-VERSION = 1
+VERSION = 2
 PER_SECTION = 250
 ROOT = Path(tempfile.gettempdir()) / "kiosk-benchmark-libraries"
 
@@ -243,7 +243,7 @@ def generate(root: Path, pages: int, seed: int = 1) -> None:
         topics = set(rng.choices(range(len(TOPICS)), weights=weights, k=rng.randint(2, 4)))
         keyword = rng.choices(range(len(TOPICS)), weights=weights)[0]
         others = [rng.randrange(pages) for _ in range(3)]
-        guide = index % 10 == 7
+        guide = index % PER_SECTION == 7  # one guide a folder: home shows guides first
         related = (
             [_page_id(i) for i in rng.sample(range(pages), min(pages, 2))] if index % 4 == 0 else []
         )

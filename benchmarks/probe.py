@@ -168,27 +168,36 @@ def tap(window: Any, at: Any) -> None:
     )
 
 
-def next_card(window: Any, seen: set[str]) -> Any:
-    """A card on screen whose page was not opened yet, scrolling home down to find one."""
-    for _ in range(40):
+def next_card(window: Any, seen: set[str], kind: str | None = None) -> Any:
+    """A card on screen whose page was not opened yet (of type ``kind``, if there is
+    one), scrolling home down to find one."""
+    fallback = None
+    for _ in range(200):
         for card in visible_cards(window):
             if getattr(card, "page", None) is not None and card.page.id not in seen:
-                return card
+                if kind is None or card.page.type == kind:
+                    return card
+                fallback = fallback or card
         bar = window.screen_widget.verticalScrollBar()
         if bar.value() >= bar.maximum():
-            return None
+            break
         bar.setValue(bar.value() + window.screen_widget.viewport().height() * 3 // 4)
         settle()
+    if fallback is not None:
+        window.go_home()
+        settle()
+        return next_card(window, seen)
     return None
 
 
 def taps(window: Any, count: int) -> None:
-    """Tap up to ``count`` different cards; each opens a page not seen before."""
+    """Tap up to ``count`` different cards; each opens a page not seen before. One tap
+    in four opens a guide (home shows them first), the others articles."""
     seen: set[str] = set()
     times: list[float] = []
-    for _ in range(count):
+    for number in range(count):
         home = window.screen_widget
-        card = next_card(window, seen)
+        card = next_card(window, seen, "guide" if number % 4 == 0 else "article")
         if card is None:
             break
         seen.add(card.page.id)
