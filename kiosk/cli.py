@@ -18,7 +18,7 @@ from pathlib import Path
 
 import platformdirs
 
-from kiosk import __version__, display_check, logs, resources
+from kiosk import __version__, logs, resources
 from kiosk.core import config as config_file
 from kiosk.core import diagnostics, languages, loader, pin
 from kiosk.core.config import Config
@@ -360,6 +360,8 @@ def _index_cache(root: Path) -> IndexCache:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from kiosk import display_check  # ctypes and subprocess: only a real screen needs them
+
     config = _load_config(args)
     if config is None:
         return 2

@@ -21,7 +21,7 @@ def _titles(root: Path, assets: Path, cache_file: Path) -> list[str]:
 
 
 def test_unchanged_files_are_not_parsed_again(tmp_path: Path, assets: Path) -> None:
-    root, cache_file = tmp_path / "content", tmp_path / "cache" / "index.pickle"
+    root, cache_file = tmp_path / "content", tmp_path / "cache" / "index.sqlite3"
     write(root, "a.en.md", "# A\n")
     loader.load(root, assets, today=TODAY, cache=IndexCache(cache_file))
     parsed: list[Path] = []
@@ -37,7 +37,7 @@ def test_unchanged_files_are_not_parsed_again(tmp_path: Path, assets: Path) -> N
 
 
 def test_an_edited_file_is_read_again(tmp_path: Path, assets: Path) -> None:
-    root, cache_file = tmp_path / "content", tmp_path / "index.pickle"
+    root, cache_file = tmp_path / "content", tmp_path / "index.sqlite3"
     page = write(root, "a.en.md", "# Before\n")
     assert _titles(root, assets, cache_file) == ["Before"]
     page.write_text("# After, and longer\n", encoding="utf-8")
@@ -47,7 +47,7 @@ def test_an_edited_file_is_read_again(tmp_path: Path, assets: Path) -> None:
 
 
 def test_deleted_files_leave_the_cache(tmp_path: Path, assets: Path) -> None:
-    root, cache_file = tmp_path / "content", tmp_path / "index.pickle"
+    root, cache_file = tmp_path / "content", tmp_path / "index.sqlite3"
     write(root, "a.en.md", "# A\n")
     gone = write(root, "b.en.md", "# B\n")
     assert _titles(root, assets, cache_file) == ["A", "B"]
@@ -56,15 +56,15 @@ def test_deleted_files_leave_the_cache(tmp_path: Path, assets: Path) -> None:
 
 
 def test_a_damaged_cache_is_ignored(tmp_path: Path, assets: Path) -> None:
-    root, cache_file = tmp_path / "content", tmp_path / "index.pickle"
+    root, cache_file = tmp_path / "content", tmp_path / "index.sqlite3"
     write(root, "a.en.md", "# A\n")
-    cache_file.write_bytes(b"not a pickle at all")
+    cache_file.write_bytes(b"not a database at all")
     assert _titles(root, assets, cache_file) == ["A"]
     assert _titles(root, assets, cache_file) == ["A"]
 
 
 def test_warnings_of_cached_files_are_still_reported(tmp_path: Path, assets: Path) -> None:
-    root, cache_file = tmp_path / "content", tmp_path / "index.pickle"
+    root, cache_file = tmp_path / "content", tmp_path / "index.sqlite3"
     write(root, "a.en.md", "---\ntitle: A\ntitel: typo\n---\n")
     for _ in range(2):
         library = loader.load(root, assets, today=TODAY, cache=IndexCache(cache_file))
@@ -74,7 +74,7 @@ def test_warnings_of_cached_files_are_still_reported(tmp_path: Path, assets: Pat
 def test_a_cover_that_appears_later_is_found_despite_the_cache(
     tmp_path: Path, assets: Path
 ) -> None:
-    root, cache_file = tmp_path / "content", tmp_path / "index.pickle"
+    root, cache_file = tmp_path / "content", tmp_path / "index.sqlite3"
     write(root, "a.en.md", "---\ntitle: A\ncover: c.svg\n---\n")
     first = loader.load(root, assets, today=TODAY, cache=IndexCache(cache_file))
     assert first.pages[0].cover is None
