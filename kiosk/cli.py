@@ -7,6 +7,7 @@ machines without a display or without PySide6 at all.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import hashlib
 import logging
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import platformdirs
 
-from kiosk import __version__, display_check, logs, resources
+from kiosk import __version__, logs, resources
 from kiosk.core import config as config_file
 from kiosk.core import diagnostics, languages, loader, pin
 from kiosk.core.config import Config
@@ -204,6 +205,7 @@ def _check(args: argparse.Namespace) -> int:
         default_lang=config.files_language,
         content_language=config.content_language or None,
         expected_languages=config.languages,
+        cache=_index_cache(root) if root.is_dir() else None,
         words=kiosk_words,
     )
     found = library.check_all()
@@ -333,11 +335,6 @@ def _library_loader(
 ) -> Callable[[], Library]:
     """A function that (re)loads the content; the kiosk calls it again on "Reload"."""
     root = _content_root(args, config)
-    cache_path: Path | None = None
-    if cached:
-        key = hashlib.sha1(str(root.resolve()).encode()).hexdigest()[:12]
-        cache_dir = Path(platformdirs.user_cache_dir(APP, appauthor=False))
-        cache_path = cache_dir / f"index-{key}.pickle"
 
     def load() -> Library:
         return loader.load(
@@ -346,14 +343,25 @@ def _library_loader(
             default_lang=config.files_language,
             content_language=config.content_language or None,
             expected_languages=config.languages,
-            cache=IndexCache(cache_path) if cache_path else None,
+            cache=_index_cache(root) if cached else None,
             words=kiosk_words,
         )
 
     return load
 
 
+def _index_cache(root: Path) -> IndexCache:
+    """The index cache of the content folder ``root``, shared by run, snapshot and check."""
+    key = hashlib.sha1(str(root.resolve()).encode()).hexdigest()[:12]
+    cache_dir = Path(platformdirs.user_cache_dir(APP, appauthor=False))
+    with contextlib.suppress(OSError):  # the pickle of earlier versions
+        (cache_dir / f"index-{key}.pickle").unlink()
+    return IndexCache(cache_dir / f"index-{key}.sqlite3")
+
+
 def _run(args: argparse.Namespace) -> int:
+    from kiosk import display_check  # ctypes and subprocess: only a real screen needs them
+
     config = _load_config(args)
     if config is None:
         return 2
@@ -410,7 +418,7 @@ def _snapshot(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    library = _library_loader(args, config, cached=False)()
+    library = _library_loader(args, config, cached=True)()
     from kiosk.ui import app
 
     error = app.snapshot(

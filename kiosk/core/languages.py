@@ -109,8 +109,20 @@ def problems() -> tuple[Diagnostic, ...]:
     return _known().problems
 
 
+_last: tuple[Path | None, str, _Known] | None = None
+
+
 def _known() -> _Known:
-    return _load(locale_dirs())
+    """The languages of the current locale folders. Asked once per content file when a
+    library loads, so the answer is kept while the folders' settings stay the same."""
+    global _last
+    env = os.environ.get(ENV_VAR, "")
+    last = _last
+    if last is not None and last[0] is _configured and last[1] == env:
+        return last[2]
+    known = _load(locale_dirs())
+    _last = (_configured, env, known)
+    return known
 
 
 @functools.cache

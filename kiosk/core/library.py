@@ -7,20 +7,24 @@ HTML is produced on first use and cached, so start-up costs no Markdown conversi
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import posixpath
 import re
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from kiosk.core import frontmatter, languages, paths, teachback
 from kiosk.core.diagnostics import Diagnostic, Report, Severity, sort_key
-from kiosk.core.markdown_links import Site, Words
 from kiosk.core.model import GUIDE, Page, Rendered
 from kiosk.core.related import Index as RelatedIndex
 
-__all__ = ["Library", "Words", "readable_name"]
+if TYPE_CHECKING:  # Markdown is imported when the first page is rendered, not before
+    from kiosk.core.markdown_links import Site, Words
+
+__all__ = ["Library", "readable_name"]
 
 
 class Library:
@@ -64,7 +68,7 @@ class Library:
         self._groups = MappingProxyType(dict(groups))
         self.ids = frozenset(page.id for page in self.pages)
         self._aliases = MappingProxyType(self._collect_aliases(report))
-        self._site = Site(self.resolve, self.hidden_reason, self.find_ref, words, self._title)
+        self._words = words
         self.languages = tuple(
             code for code in languages.codes() if any(p.lang == code for p in self.pages)
         )
@@ -153,6 +157,13 @@ class Library:
             return self._related
 
     # --- bodies ---------------------------------------------------------------
+
+    @functools.cached_property
+    def _site(self) -> Site:
+        """What links in a body may point at (made with the first body rendered)."""
+        from kiosk.core.markdown_links import Site
+
+        return Site(self.resolve, self.hidden_reason, self.find_ref, self._words, self._title)
 
     def render(self, page: Page) -> Rendered:
         """The page's body as sanitized HTML; converted once, then cached."""

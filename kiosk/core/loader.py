@@ -18,15 +18,18 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk.core import audio, languages, paths, sourcefile
 from kiosk.core.diagnostics import Report, Severity
 from kiosk.core.frontmatter import LineMap
 from kiosk.core.index_cache import IndexCache
-from kiosk.core.library import Library, Words
+from kiosk.core.library import Library
 from kiosk.core.model import ARTICLE, Image, Page
 from kiosk.core.sourcefile import SourceFile
+
+if TYPE_CHECKING:
+    from kiosk.core.markdown_links import Words
 
 
 def load(
@@ -56,6 +59,7 @@ def load(
     hidden: dict[str, str] = {}
     section_titles: dict[tuple[str, str], str] = {}
     assumed: list[SourceFile] = []
+    covers: dict[tuple[str, Path], Path | paths.Refused] = {}  # many pages share a cover
     if not root.exists():
         report.folder(root, Severity.ERROR, "content folder not found")
     elif not root.is_dir():
@@ -76,7 +80,9 @@ def load(
                 _section_title(parsed, section, lang, section_titles)
                 if not parsed.has_body:
                     continue
-            page = _read(parsed, file, page_id, lang, roots, report, today, hidden, is_index)
+            page = _read(
+                parsed, file, page_id, lang, roots, report, today, hidden, is_index, covers
+            )
             if page is not None:
                 pages.append(page)
         pages = _folder_pages(pages, section_titles)
@@ -163,6 +169,7 @@ def _read(
     today: dt.date,
     hidden: dict[str, str],
     is_index: bool = False,
+    covers: dict[tuple[str, Path], Path | paths.Refused] | None = None,
 ) -> Page | None:
     for line, message in parsed.warnings:
         report.warning(file, line, message)
@@ -216,7 +223,7 @@ def _read(
         tags=(*meta.get("tags", ()), *meta.get("categories", ())),
         keywords=meta.get("keywords", ()),
         weight=meta.get("weight", 0),
-        cover=_cover(meta, lines, file, roots, report),
+        cover=_cover(meta, lines, file, roots, report, covers),
         related=meta.get("related", ()),
         source=meta.get("source", ""),
         reviewed_by=meta.get("reviewed_by", ""),
@@ -262,18 +269,32 @@ def _aliases(meta: dict[str, Any], page_id: str) -> tuple[str, ...]:
 
 
 def _cover(
-    meta: dict[str, Any], lines: LineMap, file: Path, roots: paths.Roots, report: Report
+    meta: dict[str, Any],
+    lines: LineMap,
+    file: Path,
+    roots: paths.Roots,
+    report: Report,
+    found: dict[tuple[str, Path], Path | paths.Refused] | None = None,
 ) -> Image | None:
-    """The cover image (else Hugo's first ``images``), looked up on every load."""
+    """The cover image (else Hugo's first ``images``), looked up on every load (once per
+    load for pages in one folder that name the same picture, when ``found`` keeps them)."""
     key = "cover" if meta.get("cover") else "images"
     cover = meta.get("cover") or next(iter(meta.get("images", ())), "")
     if not cover:
         return None
-    try:
-        return Image(paths.resolve_image(cover, file, roots), meta.get("cover_alt", ""))
-    except paths.Refused as exc:
-        report.warning(file, lines.line(key), f"{key}: {exc}")
+    where = (cover, file.parent)
+    result = found.get(where) if found is not None else None
+    if result is None:
+        try:
+            result = paths.resolve_image(cover, file, roots)
+        except paths.Refused as exc:
+            result = exc
+        if found is not None:
+            found[where] = result
+    if isinstance(result, paths.Refused):
+        report.warning(file, lines.line(key), f"{key}: {result}")
         return None
+    return Image(result, meta.get("cover_alt", ""))
 
 
 def _audio(

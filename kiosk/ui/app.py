@@ -23,11 +23,8 @@ from kiosk.core import pin
 from kiosk.core.config import Config
 from kiosk.core.library import Library
 from kiosk.ui import binding, fonts
-from kiosk.ui.screens.check import CheckScreen
-from kiosk.ui.screens.guide import GuideScreen
 from kiosk.ui.theme import STANDARD, Theme
 from kiosk.ui.unix_signals import stop_on_signals
-from kiosk.ui.widgets.pinpad import PinPad
 from kiosk.ui.window import TEXT_SCALES, KioskWindow, Timers
 
 log = logging.getLogger(__name__)
@@ -247,6 +244,8 @@ SNAPSHOT_PIN = "2468"
 
 def _show_pin(window: KioskWindow, locked: bool) -> None:
     """The staff PIN pad; ``locked``: after wrong PINs, counting down."""
+    from kiosk.ui.widgets.pinpad import PinPad
+
     if locked:
         window.lockout.lock_now()
     window.open_staff()
@@ -272,6 +271,8 @@ def _show(
             return f"no page '{page_id}' (pages: {known})"
         window.open_page(page_id)
     if step is not None and view != "check":
+        from kiosk.ui.screens.guide import GuideScreen  # imported only when asked for
+
         screen = window.screen_widget
         if not isinstance(screen, GuideScreen):
             return f"--step needs a guide page (type: guide), not '{page_id}'"
@@ -291,6 +292,8 @@ def _show(
         page = library.get(page_id or "", window.lang)
         if page is None or not page.questions:
             return f"--view check needs a page with questions, not '{page_id}'"
+        from kiosk.ui.screens.check import CheckScreen
+
         window.open_check(page)
         check = window.screen_widget
         assert isinstance(check, CheckScreen)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import itertools
 import logging
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
@@ -22,28 +24,52 @@ from kiosk.core.config import Config
 from kiosk.core.library import Library
 from kiosk.core.model import GUIDE, Page
 from kiosk.core.pin import Lockout
-from kiosk.memory import give_back as give_back_memory
 from kiosk.ui.admin_gesture import AdminGesture
 from kiosk.ui.guard import guarded
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.kinetic import KineticScrolling
 from kiosk.ui.lockdown import Lockdown
 from kiosk.ui.screen_cache import ScreenCache
-from kiosk.ui.screens.admin import AdminScreen
-from kiosk.ui.screens.article import ArticleScreen
-from kiosk.ui.screens.attract import AttractScreen
-from kiosk.ui.screens.check import CheckScreen
-from kiosk.ui.screens.guide import GuideScreen
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screens.scrolling import ScrollingScreen
 from kiosk.ui.speech.service import ReadAloud
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import HIGH, STANDARD, Theme
 from kiosk.ui.topbar import TopBar
-from kiosk.ui.widgets.pinpad import PinPad
 from kiosk.ui.widgets.toast import Toast
 
+if TYPE_CHECKING:
+    from kiosk.ui.screens.attract import AttractScreen
+    from kiosk.ui.screens.check import CheckScreen
+    from kiosk.ui.screens.guide import GuideScreen
+
+# Only home is imported with the window: the other screens (article, guide, check,
+# attract, admin, the PIN pad) are imported where they are first built, so the first
+# frame does not wait for modules it does not show.
+
 log = logging.getLogger(__name__)
+
+
+def give_back_memory() -> bool:
+    from kiosk.memory import give_back  # ctypes: not needed for the first frame
+
+    return give_back()
+
+
+def _is_a(widget: object, module: str, name: str) -> bool:
+    """``isinstance(widget, module.name)`` without importing ``module``: while it is
+    not imported, no such screen has been built."""
+    loaded: Any = sys.modules.get(module)
+    return loaded is not None and isinstance(widget, getattr(loaded, name))
+
+
+def _is_check(widget: object) -> TypeGuard[CheckScreen]:
+    return _is_a(widget, "kiosk.ui.screens.check", "CheckScreen")
+
+
+def _is_guide(widget: object) -> TypeGuard[GuideScreen]:
+    return _is_a(widget, "kiosk.ui.screens.guide", "GuideScreen")
+
 
 # A− and A+ step through these: up to double size, for readers who see poorly.
 TEXT_SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
@@ -266,15 +292,19 @@ class KioskWindow(QWidget):
         if screen is None:
             screen = self._build_page(page)
             self.screens.put(key, screen)
-        elif isinstance(screen, ArticleScreen) and not keep_scroll:
+        elif _is_a(screen, "kiosk.ui.screens.article", "ArticleScreen") and not keep_scroll:
+            assert isinstance(screen, ScrollingScreen)
             screen.verticalScrollBar().setValue(0)
-        elif isinstance(screen, GuideScreen) and not keep_scroll:
+        elif _is_guide(screen) and not keep_scroll:
             screen.go_to(0)
         self._show(screen, page.title)
         screen.setFocus()  # a guide takes the arrow and Page keys of a clicker
         return True
 
     def _build_page(self, page: Page) -> QWidget:
+        from kiosk.ui.screens.article import ArticleScreen
+        from kiosk.ui.screens.guide import GuideScreen
+
         theme, timer = self._content_theme(page.lang), self.timers.new_carousel_timer()
         url = share.address(page, self.config.share_base_url)
         if page.type == GUIDE:
@@ -302,6 +332,8 @@ class KioskWindow(QWidget):
         """Check your understanding of ``page``; done, the reader returns to it."""
         if not page.questions:
             return
+        from kiosk.ui.screens.check import CheckScreen
+
         self.history.append(page.id)
         check = CheckScreen(page, self._content_theme(page.lang), self.content, self.read_aloud)
         check.finished.connect(self.go_back)
@@ -340,7 +372,7 @@ class KioskWindow(QWidget):
 
     def _page_in_front(self) -> str | None:
         front = self.content.currentWidget()
-        if isinstance(front, CheckScreen):
+        if _is_check(front):
             return front.page.id
         return self.current_id
 
@@ -377,14 +409,14 @@ class KioskWindow(QWidget):
         with the visitor where they were: on the same guide step, or the same
         question of a check with their answers so far."""
         before = self.content.currentWidget()
-        if isinstance(before, CheckScreen):
+        if _is_check(before):
             page = self.library.get(before.page.id, self.lang)
             if page is not None and len(page.questions) == len(before.questions):
                 if self.history and self.history[-1] == page.id:
                     self.history.pop()  # open_check remembers the page again
                 self.open_check(page)
                 check = self.content.currentWidget()
-                assert isinstance(check, CheckScreen)
+                assert _is_check(check)
                 check.replay(before.answers, before.showing_feedback)
                 return
         if self.current_id:
@@ -392,7 +424,7 @@ class KioskWindow(QWidget):
         else:
             self.show_home()
         after = self.content.currentWidget()
-        if isinstance(before, GuideScreen) and isinstance(after, GuideScreen):
+        if _is_guide(before) and _is_guide(after):
             after.go_to(before.index, animate=False)
         if isinstance(before, ScrollingScreen) and isinstance(after, ScrollingScreen):
             after.keep_place(before.reading_place)
@@ -418,6 +450,8 @@ class KioskWindow(QWidget):
 
     def show_attract(self) -> None:
         if self.attract is None:
+            from kiosk.ui.screens.attract import AttractScreen
+
             # The first pages, each in every language in turn: a card for every reader.
             by_language = [self.library.in_language(code) for code in self.config.languages]
             turns = itertools.zip_longest(*by_language)
@@ -463,6 +497,8 @@ class KioskWindow(QWidget):
 
     def open_staff(self) -> None:
         if self.config.pin_hash:
+            from kiosk.ui.widgets.pinpad import PinPad
+
             pad = PinPad(self.lockout, self.theme, self.timers.new_pin_tick())
             pad.setObjectName("Screen")
             pad.accepted.connect(self.show_admin)
@@ -472,6 +508,8 @@ class KioskWindow(QWidget):
             self.show_admin()
 
     def show_admin(self, notice: str = "") -> None:
+        from kiosk.ui.screens.admin import AdminScreen
+
         root = self.library.roots.content  # staff read "weaning/x.en.md:12: ...", not /home/...
         problems = [d.within(root) for d in self.library.check_all()] + self.runtime_problems
         pin_set = bool(self.config.pin_hash)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from kiosk import cli, display_check
+from kiosk.core import sourcefile
 from tests.conftest import DATA, REPO, write
 from tests.french import FRENCH_PO
 
@@ -247,3 +249,23 @@ def test_a_snapshot_smaller_than_the_screens_allow_is_refused(
     assert cli.main([*args, "--config", str(tmp_path / "kiosk.toml")]) == 1
     assert "--size 10x10 is too small: the screens need at least" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_check_uses_the_index_cache_and_says_the_same(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "content", content)
+    assert cli.main(["check", str(content)]) == 0
+    first = capsys.readouterr().out
+    read: list[Path] = []
+    real = sourcefile.read
+
+    def counting(file: Path) -> sourcefile.SourceFile:
+        read.append(file)
+        return real(file)
+
+    monkeypatch.setattr(sourcefile, "read", counting)
+    assert cli.main(["check", str(content)]) == 0
+    assert capsys.readouterr().out == first
+    assert read == []  # every page's front matter came from the cache

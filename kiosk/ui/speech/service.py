@@ -19,12 +19,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QMessageLogContext, QObject, QtMsgType, Signal, qInstallMessageHandler
 
 from kiosk.core import audio
-from kiosk.ui.speech.parts import Part, RichPart, Sentence, split
-from kiosk.ui.widgets.richtext import RichText
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported when a page is first read aloud: the home screen has none
+    from kiosk.ui.speech.parts import Part, Sentence
     from kiosk.ui.speech.recording import Recording
     from kiosk.ui.speech.synthesis import Synthesizer
+    from kiosk.ui.widgets.richtext import RichText
 
 log = logging.getLogger(__name__)
 
@@ -199,6 +199,8 @@ class ReadAloud(QObject):
         start: int = 0,
     ) -> None:
         """Read ``parts`` from sentence ``start``; a usable recording is played instead."""
+        from kiosk.ui.speech.parts import RichPart, split
+
         self.stop()
         self.owner, self._lang = owner, lang
         if recording is not None and audio.problem(recording) is None and self._play(recording):

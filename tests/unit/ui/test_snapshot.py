@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QImage
 
 from kiosk import cli
+from kiosk.core import sourcefile
 from tests.conftest import REPO
 
 
@@ -109,3 +111,25 @@ def test_a_snapshot_shows_the_high_contrast_look(tmp_path: Path) -> None:
         assert cli.main([*common, "--out", str(out), "--theme", look]) == 0
         looks[look] = QImage(str(out)).pixelColor(8, 400).name()  # the page, beside the text
     assert looks == {"standard": "#fbf7f2", "high-contrast": "#ffffff"}
+
+
+def test_a_snapshot_uses_the_index_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "kiosk.toml").write_text("", encoding="utf-8")
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "content", content)
+    args = [
+        "snapshot", "--content", str(content), "--config", str(tmp_path / "kiosk.toml"),
+        "--size", "1280x800",
+    ]  # fmt: skip
+    assert cli.main([*args, "--out", str(tmp_path / "first.png")]) == 0
+    read: list[Path] = []
+    real = sourcefile.read
+
+    def counting(file: Path) -> sourcefile.SourceFile:
+        read.append(file)
+        return real(file)
+
+    monkeypatch.setattr(sourcefile, "read", counting)
+    assert cli.main([*args, "--out", str(tmp_path / "again.png")]) == 0
+    assert read == []  # the home screen's cards came from the cache
+    assert QImage(str(tmp_path / "again.png")) == QImage(str(tmp_path / "first.png"))

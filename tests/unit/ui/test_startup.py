@@ -1,0 +1,66 @@
+"""The first frame waits only for what it shows: other screens are imported when first built."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import REPO
+
+# What the home screen never shows: each is imported when it is first needed.
+LATER = (
+    "kiosk.ui.screens.article",
+    "kiosk.ui.screens.guide",
+    "kiosk.ui.screens.check",
+    "kiosk.ui.screens.admin",
+    "kiosk.ui.widgets.pinpad",
+    "kiosk.ui.speech.parts",
+    "markdown",  # page bodies
+    "segno",  # QR codes, on pages
+    "ctypes",  # giving memory back, at the first idle reset
+)
+
+
+def _imported_after(code: str) -> set[str]:
+    script = code + "\nimport sys\nprint('\\n'.join(sys.modules))\n"
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=True,
+    )
+    return set(result.stdout.split())
+
+
+def test_importing_the_app_imports_no_screen_but_home() -> None:
+    loaded = _imported_after("import kiosk.ui.app")
+    assert "kiosk.ui.screens.home" in loaded
+    assert loaded.isdisjoint(LATER), sorted(loaded & set(LATER))
+
+
+def test_the_home_snapshot_imports_no_other_screen(tmp_path: Path) -> None:
+    (tmp_path / "kiosk.toml").write_text("", encoding="utf-8")
+    out = tmp_path / "home.png"
+    loaded = _imported_after(
+        "from kiosk import cli\n"
+        f"assert cli.main(['snapshot', '--out', {str(out)!r}, "
+        f"'--config', {str(tmp_path / 'kiosk.toml')!r}]) == 0\n"
+    )
+    assert out.exists()
+    assert loaded.isdisjoint(LATER), sorted(loaded & set(LATER))
+
+
+def test_a_page_snapshot_still_finds_its_screens(tmp_path: Path) -> None:
+    (tmp_path / "kiosk.toml").write_text("", encoding="utf-8")
+    out = tmp_path / "guide.png"
+    loaded = _imported_after(
+        "from kiosk import cli\n"
+        f"assert cli.main(['snapshot', '--out', {str(out)!r}, '--page', 'weaning/gentle-weaning',"
+        f" '--step', '1', '--config', {str(tmp_path / 'kiosk.toml')!r}]) == 0\n"
+    )
+    assert out.exists()
+    assert {"kiosk.ui.screens.guide", "markdown"} <= loaded
