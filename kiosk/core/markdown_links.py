@@ -291,10 +291,20 @@ class KioskLinksExtension(Extension):
     def __init__(self, context: PageContext) -> None:
         super().__init__()
         self.context = context
+        self._processors: list[LinksProcessor] = []
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API name)
         # After "inline" (20), which creates the <img> and <a> elements.
-        md.treeprocessors.register(LinksProcessor(md, self.context), "kiosk_links", 5)
+        processor = LinksProcessor(md, self.context)
+        self._processors.append(processor)
+        md.treeprocessors.register(processor, "kiosk_links", 5)
+
+    def use(self, context: PageContext) -> None:
+        """Check the next conversion's links for ``context``'s page: a Markdown
+        instance is reused from page to page, as building one costs more than a page."""
+        self.context = context
+        for processor in self._processors:
+            processor.context = context
 
 
 def _remove(parent: ET.Element, element: ET.Element) -> None:
