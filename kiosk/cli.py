@@ -198,15 +198,22 @@ def _check(args: argparse.Namespace) -> int:
     if config is None:
         return 2
     root: Path = args.dir if args.dir is not None else _shown(resources.content_dir())
+    index = hashlib.sha1(str(root.resolve()).encode()).hexdigest()[:12]  # as _library_loader
     library = loader.load(
         root,
         resources.assets_dir(),
         default_lang=config.files_language,
         content_language=config.content_language or None,
         expected_languages=config.languages,
+        cache=IndexCache(
+            Path(platformdirs.user_cache_dir(APP, appauthor=False)) / f"index-{index}.pickle"
+        ),
         words=kiosk_words,
     )
-    found = library.check_all()
+    from kiosk.core import check_cache, checker
+
+    cache = check_cache.CheckCache(check_cache.default_path(root), library.roots)
+    found = checker.check(library, cache, jobs=checker.cores()) or ()
     for item in found:
         print(item)
     for item in languages.problems():  # the translation files, for translators
