@@ -221,6 +221,11 @@ class Library:
             for key, facts in found.items():
                 self._facts[key] = Facts(facts.diagnostics, facts.outline, facts.steps)
 
+    @property
+    def checked(self) -> bool:
+        """Whether every page has been checked (``known`` is then everything)."""
+        return self._checked is not None
+
     def known(self) -> tuple[Diagnostic, ...]:
         """Every diagnostic known now, without rendering a page: those found while
         loading, and those of the pages rendered or checked so far."""

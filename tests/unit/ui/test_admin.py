@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from kiosk.ui.screens.admin import AdminScreen
 from kiosk.ui.window import KioskWindow
@@ -13,11 +14,14 @@ from kiosk.ui.window import KioskWindow
 MakeWindow = Callable[..., KioskWindow]
 
 
-def test_problems_name_files_inside_the_content_folder(make_window: MakeWindow) -> None:
+def test_problems_name_files_inside_the_content_folder(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
     window = make_window()
     window.show_admin()
     admin = window.staff
     assert isinstance(admin, AdminScreen)
+    qtbot.waitUntil(lambda: not admin.checking)
     shown = [admin.diagnostics.item(n).text() for n in range(admin.diagnostics.count())]
     # The test pages have no doctor box: one warning each, named as staff would find it.
     assert "topic/page-1.en.md:10: warning: no 'When to see a doctor' box" in "\n".join(shown)
@@ -25,17 +29,19 @@ def test_problems_name_files_inside_the_content_folder(make_window: MakeWindow) 
 
 
 def test_reload_says_what_it_loaded_and_logs_it(
-    make_window: MakeWindow, caplog: pytest.LogCaptureFixture
+    qtbot: QtBot, make_window: MakeWindow, caplog: pytest.LogCaptureFixture
 ) -> None:
     window = make_window()
     window.show_admin()
     with caplog.at_level(logging.INFO):
         window.reload_content()
-    admin = window.staff
-    assert isinstance(admin, AdminScreen) and admin.notice is not None
-    assert admin.notice.text().startswith("Reloaded: 6 pages in 2 languages")
+        admin = window.staff
+        assert isinstance(admin, AdminScreen) and admin.notice is not None
+        assert admin.notice.text().startswith("Reloaded: 6 pages in 2 languages")
+        qtbot.waitUntil(lambda: not admin.checking)
+    assert "content reloaded by staff: 6 pages in 2 languages" in caplog.text
     # 14, and the folder 'topic' that has no _index.md to name its section
-    assert "content reloaded by staff: 6 pages in 2 languages, 15 problems" in caplog.text
+    assert "content checked: 15 problems" in caplog.text
     assert "page-3.en.md:10: warning: no 'When to see a doctor' box" in caplog.text
 
 
