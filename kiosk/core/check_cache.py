@@ -41,7 +41,11 @@ from kiosk.core.outline import Outline
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1  # bump when Facts, the questions or what rendering reports changes shape
+FORMAT = 2  # bump when Facts, the questions or what rendering reports changes shape
+CHUNK = 500
+"""Files per pickle in the cache file. Reading or writing one pickle holds Python's
+lock throughout; the staff menu checks in a thread beside the UI, which must get its
+turn every few milliseconds, not after the whole file."""
 
 Question = tuple[str, tuple[Any, ...], Any]  # (what was asked, its arguments, the answer)
 
@@ -176,7 +180,8 @@ class CheckCache:
         ):
             stored = pickle.loads(path.read_bytes())  # our own file, in our own folder
             if isinstance(stored, dict) and stored.get("identity") == self._identity:
-                self._entries = stored["entries"]
+                for chunk in stored["chunks"]:  # one at a time: see CHUNK
+                    self._entries.update(pickle.loads(chunk))
 
     def get(self, name: str, key: Shape, site: Site) -> Facts | None:
         """The kept findings for the file ``name``, if it is unchanged and every
@@ -202,7 +207,12 @@ class CheckCache:
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            data = pickle.dumps({"identity": self._identity, "entries": self._entries})
+            names = list(self._entries)
+            chunks = [
+                pickle.dumps({name: self._entries[name] for name in names[i : i + CHUNK]})
+                for i in range(0, len(names), CHUNK)
+            ]
+            data = pickle.dumps({"identity": self._identity, "chunks": chunks})
             handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
             with os.fdopen(handle, "wb") as out:
                 out.write(data)

@@ -511,7 +511,12 @@ class KioskWindow(QWidget):
         thread.found.connect(self._check_found)
         thread.done.connect(self._check_done)
         self._check = thread
-        thread.begin()
+        # Once the menu is on screen: the check's first moments must not delay it.
+        QTimer.singleShot(0, self, lambda: self._begin_check(thread))
+
+    def _begin_check(self, thread: CheckThread) -> None:
+        if thread is self._check and not thread.isRunning():
+            thread.begin()
 
     def _end_check(self) -> None:
         """Stop the check under way, if any (the menu closed, or the content changed)."""
