@@ -208,7 +208,10 @@ def _check(args: argparse.Namespace) -> int:
         cache=_index_cache(root) if root.is_dir() else None,
         words=kiosk_words,
     )
-    found = library.check_all()
+    from kiosk.core import check_cache, checker
+
+    cache = check_cache.CheckCache(check_cache.default_path(root), library.roots)
+    found = checker.check(library, cache, jobs=checker.cores()) or ()
     for item in found:
         print(item)
     for item in languages.problems():  # the translation files, for translators

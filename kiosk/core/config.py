@@ -55,6 +55,10 @@ class Config:
     read_aloud: bool = True  # a speaker button on pages, where a voice or a recording exists
     speech_engine: str = ""  # a Qt text-to-speech engine by name; empty: Qt's default
     speech_voices: Names = field(default_factory=dict)  # a voice's name by language
+    # Memory: pages whose HTML is kept after they are shown, and screens kept built
+    # for a quick return (both the ones used last; the rest are made again if needed).
+    rendered_pages_kept: int = 48
+    screens_kept: int = 6
 
     def name(self, names: Names, lang: str) -> str:
         """The text for ``lang``, else for the default language, else any."""

@@ -1,7 +1,10 @@
 """The Library: every page that can be shown, looked up by id and language.
 
 The set of pages never changes after loading (a reload builds a new Library).
-HTML is produced on first use and cached, so start-up costs no Markdown conversion.
+HTML is produced on first use and kept for the last few pages shown (``keep_rendered``),
+so start-up costs no Markdown conversion and memory does not grow with the library.
+What rendering found wrong with a page (its diagnostics and outline, a few hundred
+bytes) is kept for every page rendered, so the staff menu shows it at once.
 """
 
 from __future__ import annotations
@@ -11,20 +14,25 @@ import functools
 import posixpath
 import re
 import threading
-from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections import OrderedDict, defaultdict
+from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from kiosk.core import frontmatter, languages, paths, teachback
+from kiosk.core.check_cache import Facts
 from kiosk.core.diagnostics import Diagnostic, Report, Severity, sort_key
 from kiosk.core.model import GUIDE, Page, Rendered
+from kiosk.core.outline import Outline
 from kiosk.core.related import Index as RelatedIndex
 
 if TYPE_CHECKING:  # Markdown is imported when the first page is rendered, not before
     from kiosk.core.markdown_links import Site, Words
 
-__all__ = ["Library", "readable_name"]
+__all__ = ["KEEP_RENDERED", "Library", "readable_name"]
+
+KEEP_RENDERED = 48
+"""Rendered pages kept by default (the config's ``rendered_pages_kept``)."""
 
 
 class Library:
@@ -74,7 +82,9 @@ class Library:
         )
         self._check(report, languages.codes() if expected_languages is None else expected_languages)
         self.diagnostics: tuple[Diagnostic, ...] = tuple(sorted(report.items, key=sort_key))
-        self._rendered: dict[tuple[str, str], Rendered] = {}
+        self._rendered: OrderedDict[tuple[str, str], Rendered] = OrderedDict()
+        self.keep_rendered = KEEP_RENDERED  # the last pages rendered, kept for a quick return
+        self._facts: dict[tuple[str, str], Facts] = {}  # what rendering found, by page
         self._checked: tuple[Diagnostic, ...] | None = None
         self._lock = threading.Lock()
         self._related: RelatedIndex | None = None  # built on first use, once
@@ -165,12 +175,34 @@ class Library:
 
         return Site(self.resolve, self.hidden_reason, self.find_ref, self._words, self._title)
 
+    @property
+    def site(self) -> Site:
+        """What a page's rendering may ask of the library (see markdown_links.Site)."""
+        return self._site
+
     def render(self, page: Page) -> Rendered:
-        """The page's body as sanitized HTML; converted once, then cached."""
+        """The page's body as sanitized HTML; converted on first use, then kept while it
+        is among the ``keep_rendered`` pages used last."""
         with self._lock:
             cached = self._rendered.get(page.key)
+            if cached is not None:
+                self._rendered.move_to_end(page.key)
         if cached is not None:
             return cached
+        rendered = self.render_fresh(page)
+        with self._lock:
+            self._rendered[page.key] = rendered
+            self._rendered.move_to_end(page.key)
+            while len(self._rendered) > max(self.keep_rendered, 1):
+                self._rendered.popitem(last=False)
+            self._facts[page.key] = Facts(
+                rendered.diagnostics, rendered.outline, len(rendered.steps)
+            )
+        return rendered
+
+    def render_fresh(self, page: Page, site: Site | None = None) -> Rendered:
+        """The page rendered now, not kept; its links and pictures looked up in ``site``
+        (default: this library's)."""
         from kiosk.core.render import Body, render
 
         try:
@@ -180,34 +212,71 @@ class Library:
             report.error(page.file, 1, f"cannot be read: {exc.strerror or exc}")
             return Rendered("", "", (), report.items)
         try:
-            rendered = render(page, body, self.roots, self.ids.__contains__, site=self._site)
+            return render(page, body, self.roots, self.ids.__contains__, site=site or self._site)
         except Exception as exc:  # a bug must not hide the other pages' diagnostics
             report = Report()
             report.error(page.file, page.body_line, f"this page could not be shown: {exc!r}")
-            rendered = Rendered("", "", (), report.items)
-        with self._lock:
-            self._rendered[page.key] = rendered
-        return rendered
+            return Rendered("", "", (), report.items)
 
     def check_all(self) -> tuple[Diagnostic, ...]:
         """Every diagnostic: front matter and library checks, then every rendered body,
         and whether translations have the same shape. Worked out once: a Library
-        never changes."""
+        never changes. (``kiosk check`` and the staff menu use ``checker.check``,
+        which keeps findings between runs and can use every core.)"""
         if self._checked is None:
-            self._checked = self._check_all()
+            from kiosk.core import checker
+
+            checker.check(self)
+        assert self._checked is not None
         return self._checked
 
-    def _check_all(self) -> tuple[Diagnostic, ...]:
+    # --- what checking found ------------------------------------------------------
+
+    def facts(self, page: Page) -> Facts | None:
+        """What rendering ``page`` found, if it has been rendered or checked."""
+        with self._lock:
+            return self._facts.get(page.key)
+
+    def remember(self, found: Mapping[tuple[str, str], Facts]) -> None:
+        """Keep what a check found (without the questions it asked), for ``known``."""
+        with self._lock:
+            for key, facts in found.items():
+                self._facts[key] = Facts(facts.diagnostics, facts.outline, facts.steps)
+
+    @property
+    def checked(self) -> bool:
+        """Whether every page has been checked (``known`` is then everything)."""
+        return self._checked is not None
+
+    def known(self) -> tuple[Diagnostic, ...]:
+        """Every diagnostic known now, without rendering a page: those found while
+        loading, and those of the pages rendered or checked so far."""
+        if self._checked is not None:
+            return self._checked
+        with self._lock:
+            facts = dict(self._facts)
+        return self.conclude(facts) if facts else self.diagnostics
+
+    def conclude(self, facts: Mapping[tuple[str, str], Facts]) -> tuple[Diagnostic, ...]:
+        """The library's diagnostics with each page's ``facts``, and in one pass over
+        them, the checks across pages: guide recordings against steps, and whether
+        translations have the same shape (for groups whose pages all have facts).
+        With facts for every page, this is the whole check, remembered as such."""
         found = list(self.diagnostics)
         report = Report()
         for page in self.pages:
-            rendered = self.render(page)
-            found.extend(rendered.diagnostics)
-            _check_audio_count(page, rendered, report)
+            page_facts = facts.get(page.key)
+            if page_facts is not None:
+                found.extend(page_facts.diagnostics)
+                _check_audio_count(page, page_facts.steps, report)
         for group in self._groups.values():
-            _check_outlines_match(group, self.render, report)
+            if all(page.key in facts for page in group.values()):
+                _check_outlines_match(group, lambda page: facts[page.key].outline, report)
         found.extend(report.items)
-        return tuple(sorted(set(found), key=sort_key))
+        result = tuple(sorted(set(found), key=sort_key))
+        if all(page.key in facts for page in self.pages):
+            self._checked = result
+        return result
 
     # --- library-wide checks ------------------------------------------------
 
@@ -300,9 +369,8 @@ class Library:
             )
 
 
-def _check_audio_count(page: Page, rendered: Rendered, report: Report) -> None:
+def _check_audio_count(page: Page, steps: int, report: Report) -> None:
     """A guide's recordings go one to a screen: its introduction, then each step."""
-    steps = len(rendered.steps)
     if page.type == GUIDE and len(page.audio) > 1 + steps:
         report.warning(
             page.file,
@@ -314,16 +382,16 @@ def _check_audio_count(page: Page, rendered: Rendered, report: Report) -> None:
 
 
 def _check_outlines_match(
-    group: dict[str, Page], render: Callable[[Page], Rendered], report: Report
+    group: dict[str, Page], outline: Callable[[Page], Outline], report: Report
 ) -> None:
     """Each translation has as many sections (a guide's steps) and warning signs as the first."""
     ordered = [group[code] for code in languages.codes() if code in group]
     if len(ordered) < 2:
         return
     reference = ordered[0]
-    expected = render(reference).outline
+    expected = outline(reference)
     for page in ordered[1:]:
-        shape = render(page).outline
+        shape = outline(page)
         parts = (
             ("steps" if page.type == GUIDE else "'##' sections", shape.sections, expected.sections),
             ("warning signs in its doctor box", shape.doctor_items, expected.doctor_items),

@@ -58,7 +58,9 @@ class Site:
     ``hidden`` why a page is not shown ("" if it is, or does not exist); ``ref`` the
     page a Hugo ``ref`` names, seen from a folder; ``title`` a page's title in a
     language; ``words`` the kiosk's words for
-    what cannot be shown (None: it is removed without a note).
+    what cannot be shown (None: it is removed without a note); ``image`` the file an
+    image reference names (``paths.resolve_image``). Everything a page's rendering
+    asks beyond its own text goes through here, so a check can note the answers.
     """
 
     resolve: Callable[[str], str | None]
@@ -66,6 +68,7 @@ class Site:
     ref: Callable[[str, str], str | None] = _no_ref
     words: Words | None = None
     title: Callable[[str, str], str] = _no_title
+    image: Callable[[str, Path, paths.Roots], Path] = paths.resolve_image
 
 
 class Locator:
@@ -166,8 +169,9 @@ class LinksProcessor(Treeprocessor):
         if src.startswith(DROPPED):
             self._replace_by_note(element, parent, ctx.note("video_not_shown"))
             return
+        resolve = ctx.site.image if ctx.site is not None else paths.resolve_image
         try:
-            target = paths.resolve_image(src, ctx.file, ctx.roots)
+            target = resolve(src, ctx.file, ctx.roots)
         except paths.Refused as exc:
             ctx.warn(src, str(exc))
             alt = element.get("alt", "").strip()
@@ -291,10 +295,20 @@ class KioskLinksExtension(Extension):
     def __init__(self, context: PageContext) -> None:
         super().__init__()
         self.context = context
+        self._processors: list[LinksProcessor] = []
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API name)
         # After "inline" (20), which creates the <img> and <a> elements.
-        md.treeprocessors.register(LinksProcessor(md, self.context), "kiosk_links", 5)
+        processor = LinksProcessor(md, self.context)
+        self._processors.append(processor)
+        md.treeprocessors.register(processor, "kiosk_links", 5)
+
+    def use(self, context: PageContext) -> None:
+        """Check the next conversion's links for ``context``'s page: a Markdown
+        instance is reused from page to page, as building one costs more than a page."""
+        self.context = context
+        for processor in self._processors:
+            processor.context = context
 
 
 def _remove(parent: ET.Element, element: ET.Element) -> None:

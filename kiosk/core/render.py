@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html as html_text
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -109,11 +110,9 @@ def render(
             lang=page.lang,
             folder=folder,
         )
-        extensions = [KioskLinksExtension(context), CalloutsExtension(), CjkBreaksExtension()]
-        md = Markdown(extensions=[*EXTENSIONS, *extensions])
         piece = "\n".join(text[start:end])
         try:
-            html = sanitize(md.convert(piece), roots.images)
+            html = sanitize(_convert(piece, context), roots.images)
         except RecursionError:
             report.error(
                 page.file,
@@ -152,6 +151,26 @@ def render(
                     )
                 )
     return Rendered(html, intro, tuple(steps), report.items, doctor_html, shape)
+
+
+_converters = threading.local()  # one Markdown per thread, reused from page to page
+
+
+def _convert(text: str, context: PageContext) -> str:
+    """``text`` as HTML. Building a Markdown instance costs more than converting a
+    short page, so each thread keeps one and resets it between pages."""
+    kept: tuple[Markdown, KioskLinksExtension] | None = getattr(_converters, "kept", None)
+    if kept is None:
+        links = KioskLinksExtension(context)
+        md = Markdown(extensions=[*EXTENSIONS, links, CalloutsExtension(), CjkBreaksExtension()])
+        kept = (md, links)
+    _converters.kept = None  # not reused if this conversion fails half-way
+    md, links = kept
+    md.reset()
+    links.use(context)
+    html = md.convert(text)
+    _converters.kept = kept
+    return html
 
 
 def _plain(text: str) -> str:

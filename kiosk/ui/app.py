@@ -287,6 +287,7 @@ def _show(
     if view == "attract":
         window.show_attract()
     elif view == "admin":
+        library.check_all()  # a picture of the whole list, not of a check under way
         window.show_admin()
     elif view == "check":
         page = library.get(page_id or "", window.lang)

@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import bisect
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.ui.kinetic import make_kinetic
 from kiosk.ui.theme import Theme
+
+NO_PROBLEMS = "No problems found · 没有发现问题"
+CHECKING = "Checking pages: {checked} of {total} · 正在检查页面：{checked} / {total}"
 
 NO_PIN_WARNING = (
     "No admin PIN is set, so anyone can open this menu and it offers no Exit. To set one, "
@@ -31,6 +44,10 @@ class AdminScreen(QWidget):
     Exit is offered only where leaving is meant to be possible: behind a PIN, or
     in an author's window. A kiosk with no PIN keeps visitors in.
 
+    ``diagnostics`` are listed as given. While a check runs (``checking``), more
+    come with ``add_problems``, each in its place by its sort key, before those
+    given; ``show_progress`` and ``check_done`` say how far it is.
+
     Signals:
         exit_requested(): leave the kiosk.
         reload_requested(): read the content folder again.
@@ -49,6 +66,7 @@ class AdminScreen(QWidget):
         *,
         can_exit: bool,
         notice: str = "",
+        checking: bool = False,
     ) -> None:
         super().__init__()
         self.setObjectName("Screen")
@@ -89,15 +107,74 @@ class AdminScreen(QWidget):
             self.notice.setObjectName("AdminNotice")
             self.notice.setWordWrap(True)
             layout.addWidget(self.notice)
-        count = QLabel(f"Content problems: {len(diagnostics)} · 内容问题：{len(diagnostics)}")
-        count.setObjectName("TrustLine")
-        layout.addWidget(count)
+        self.count = QLabel()
+        self.count.setObjectName("TrustLine")
+        layout.addWidget(self.count)
+        self.progress = QLabel()
+        self.progress.setObjectName("TrustLine")
+        self.progress.setVisible(checking)
+        layout.addWidget(self.progress)
+        self.checking = checking
+        self._keys: list[Any] = []  # the sort key of each row added by add_problems, in order
+        self._seen: set[Any] = set()
+        self._given = len(diagnostics)
         self.diagnostics = QListWidget()
         # A list to read, not to pick from: nothing to select (or copy) here.
         self.diagnostics.setSelectionMode(QListWidget.SelectionMode.NoSelection)
         self.diagnostics.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.diagnostics.addItems(list(diagnostics) or ["No problems found · 没有发现问题"])
+        # Thousands of wrapped lines are laid out a batch at a time, not all at once.
+        self.diagnostics.setLayoutMode(QListView.LayoutMode.Batched)
+        self.diagnostics.setBatchSize(50)
+        self.diagnostics.addItems(list(diagnostics))
         self.diagnostics.setWordWrap(True)
         self.diagnostics.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         make_kinetic(self.diagnostics)
         layout.addWidget(self.diagnostics, 1)
+        self._placeholder = False
+        self._show_count()
+
+    @property
+    def problems(self) -> int:
+        return len(self._keys) + self._given
+
+    def add_problems(self, found: Iterable[tuple[Any, str]]) -> None:
+        """List each (sort key, text) not listed yet, in its place among the others."""
+        new = sorted((key, text) for key, text in found if key not in self._seen)
+        if not new:
+            return
+        self._drop_placeholder()
+        if not self._keys or new[0][0] > self._keys[-1]:  # after all the others: at once
+            self._seen.update(key for key, _ in new)
+            self._keys.extend(key for key, _ in new)
+            for offset, (_, text) in enumerate(new):
+                self.diagnostics.insertItem(len(self._keys) - len(new) + offset, text)
+        else:
+            for key, text in new:
+                if key in self._seen:
+                    continue
+                self._seen.add(key)
+                row = bisect.bisect(self._keys, key)
+                self._keys.insert(row, key)
+                self.diagnostics.insertItem(row, text)
+        self._show_count()
+
+    def show_progress(self, checked: int, total: int) -> None:
+        self.progress.setText(CHECKING.format(checked=checked, total=total))
+
+    def check_done(self) -> None:
+        """The check went through every page: what is listed is all there is."""
+        self.checking = False
+        self.progress.hide()
+        self._show_count()
+
+    def _show_count(self) -> None:
+        count = self.problems
+        self.count.setText(f"Content problems: {count} · 内容问题：{count}")
+        if not count and not self.checking and not self._placeholder:
+            self.diagnostics.addItem(NO_PROBLEMS)
+            self._placeholder = True
+
+    def _drop_placeholder(self) -> None:
+        if self._placeholder:
+            self.diagnostics.takeItem(self.diagnostics.count() - 1)
+            self._placeholder = False
