@@ -20,13 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, unquote, urlsplit
 
-import nh3
-
-from kiosk.core import languages, share, site_html, trust
+from kiosk.core import languages, sanitize, share, site_html, trust
 from kiosk.core.config import Config
 from kiosk.core.library import Library
 from kiosk.core.model import GUIDE, Image, Page
-from kiosk.core.sanitize import ATTRIBUTES, TAGS
 
 Words = Callable[[str, str], str]  # the kiosk's words: (key, language) → text
 
@@ -243,16 +240,7 @@ class _Site:
                 return None
             return value
 
-        cleaned: str = nh3.clean(
-            html,
-            tags=set(TAGS),
-            attributes=ATTRIBUTES,
-            attribute_filter=relative,
-            url_schemes={"file", "page"},
-            link_rel=None,
-            strip_comments=True,
-        )
-        return cleaned
+        return sanitize.clean(html, relative)  # the kiosk's own allowlist, addresses made relative
 
     def write_home(self, lang: str, shown: list[str]) -> None:
         up = "../"

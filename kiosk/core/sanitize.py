@@ -9,7 +9,7 @@ allowed folders (the Markdown extension made them so); links must be internal
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -54,6 +54,18 @@ def sanitize(html: str, image_roots: Iterable[Path]) -> str:
             return value if value.startswith(("page:", "#")) else None
         return value
 
+    cleaned = clean(html, keep)
+    # An <img> whose address was refused would draw a broken-picture icon (and make
+    # Qt look for a file with no name): it goes.
+    return _IMAGE_WITHOUT_SOURCE.sub("", cleaned)
+
+
+def clean(html: str, keep: Callable[[str, str, str], str | None]) -> str:
+    """``html`` with only the kiosk's tags and attributes, each attribute's value as
+    ``keep(element, attribute, value)`` gives it (None drops it).
+
+    The kiosk's pages and the exported site are cleaned by this one allowlist.
+    """
     cleaned: str = nh3.clean(
         html,
         tags=set(TAGS),
@@ -64,9 +76,7 @@ def sanitize(html: str, image_roots: Iterable[Path]) -> str:
         link_rel=None,
         strip_comments=True,
     )
-    # An <img> whose address was refused would draw a broken-picture icon (and make
-    # Qt look for a file with no name): it goes.
-    return _IMAGE_WITHOUT_SOURCE.sub("", cleaned)
+    return cleaned
 
 
 def _is_local_image(value: str, roots: tuple[Path, ...]) -> bool:
