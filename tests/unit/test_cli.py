@@ -13,7 +13,7 @@ import pytest
 
 from kiosk import cli, display_check
 from kiosk.core import sourcefile
-from tests.conftest import DATA, REPO, write
+from tests.conftest import DATA, REPO, run_python, write
 from tests.french import FRENCH_PO
 
 
@@ -88,9 +88,7 @@ def test_the_core_and_kiosk_check_never_import_qt() -> None:
         print("no Qt")
         """
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, check=False
-    )
+    result = run_python(script)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith("no Qt")
 

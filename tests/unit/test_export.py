@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import textwrap
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -14,7 +12,7 @@ import pytest
 
 from kiosk import cli, resources
 from kiosk.core import loader, share
-from tests.conftest import REPO, write
+from tests.conftest import REPO, run_python, write
 from tests.unit.test_cli import BLOCK_QT
 
 BASE = "https://hospital.example/kiosk/"
@@ -226,8 +224,6 @@ def test_export_needs_no_qt(tmp_path: Path) -> None:
         print("no Qt")
         """
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, check=False
-    )
+    result = run_python(script)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith("no Qt")

@@ -5,9 +5,6 @@ each sentence as it is read; a recording wins over synthesis."""
 from __future__ import annotations
 
 import logging
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -30,7 +27,7 @@ from kiosk.ui.speech.service import IDLE, PAUSED, READING, ReadAloud
 from kiosk.ui.widgets.read_aloud import ReadAloudButton
 from kiosk.ui.widgets.richtext import RichText
 from kiosk.ui.window import KioskWindow
-from tests.conftest import REPO, TODAY, write
+from tests.conftest import TODAY, run_python, write
 from tests.unit.ui.conftest import use_library
 
 LEFT = Qt.MouseButton.LeftButton
@@ -390,14 +387,8 @@ def test_starting_the_kiosk_does_not_load_speech_or_multimedia() -> None:
         "window.show_home()\n"
         "print(sorted(m for m in sys.modules if 'TextToSpeech' in m or 'Multimedia' in m))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        check=True,
-    )
+    result = run_python(code)
+    assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
 
 

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-from tests.conftest import REPO
+from tests.conftest import run_python
 
 # What the home screen never shows: each is imported when it is first needed.
 LATER = (
@@ -25,14 +22,8 @@ LATER = (
 
 def _imported_after(code: str) -> set[str]:
     script = code + "\nimport sys\nprint('\\n'.join(sys.modules))\n"
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        check=True,
-    )
+    result = run_python(script)
+    assert result.returncode == 0, result.stderr
     return set(result.stdout.split())
 
 
