@@ -11,23 +11,20 @@ import itertools
 import logging
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeGuard
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.core import check_cache, share
+from kiosk.core import share
 from kiosk.core.config import Config
-from kiosk.core.diagnostics import Diagnostic, sort_key
 from kiosk.core.library import Library
 from kiosk.core.model import GUIDE, Page
 from kiosk.core.pin import Lockout
 from kiosk.ui.admin_gesture import AdminGesture
-from kiosk.ui.check_worker import CheckThread
 from kiosk.ui.guard import guarded
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.kinetic import KineticScrolling
@@ -36,13 +33,13 @@ from kiosk.ui.screen_cache import ScreenCache
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screens.scrolling import ScrollingScreen
 from kiosk.ui.speech.service import ReadAloud
+from kiosk.ui.staff import StaffDesk
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import HIGH, STANDARD, Theme
 from kiosk.ui.topbar import TopBar
 from kiosk.ui.widgets.toast import Toast
 
 if TYPE_CHECKING:
-    from kiosk.ui.screens.admin import AdminScreen
     from kiosk.ui.screens.attract import AttractScreen
     from kiosk.ui.screens.check import CheckScreen
     from kiosk.ui.screens.guide import GuideScreen
@@ -69,10 +66,6 @@ def _is_a(widget: object, module: str, name: str) -> bool:
 
 def _is_check(widget: object) -> TypeGuard[CheckScreen]:
     return _is_a(widget, "kiosk.ui.screens.check", "CheckScreen")
-
-
-def _is_admin(widget: object) -> TypeGuard[AdminScreen]:
-    return _is_a(widget, "kiosk.ui.screens.admin", "AdminScreen")
 
 
 def _is_guide(widget: object) -> TypeGuard[GuideScreen]:
@@ -175,13 +168,7 @@ class KioskWindow(QWidget):
         self.current_id: str | None = None
         self.runtime_problems: list[str] = []
         library.keep_rendered = config.rendered_pages_kept
-        # Where the staff menu's check keeps its findings between runs (None: nowhere).
-        self.check_cache: Path | None = check_cache.default_path(library.roots.content)
-        self._check: CheckThread | None = None
-        self._log_check = False
-        self.lockout = Lockout(
-            config.pin_hash, config.pin_attempts, config.pin_lockout_seconds, clock
-        )
+        self.clock = clock
 
         self.stack = QStackedWidget(self)
         layout = QVBoxLayout(self)
@@ -210,7 +197,7 @@ class KioskWindow(QWidget):
         )
         self.stack.addWidget(self.main)
         self.attract: AttractScreen | None = None
-        self.staff: QWidget | None = None
+        self.desk = StaffDesk(self)
 
         self.kinetic = KineticScrolling(self)
         app = QApplication.instance()
@@ -453,7 +440,7 @@ class KioskWindow(QWidget):
         self.history.clear()
         self.screens.clear()
         self.show_home()
-        self._close_staff()
+        self.desk.drop()
         self.show_attract()
         if self.isVisible():
             self.come_back()  # in case a keyboard hid it behind the desktop
@@ -509,125 +496,40 @@ class KioskWindow(QWidget):
         return 0 <= local.x() < size and 0 <= local.y() < size
 
     def open_staff(self) -> None:
-        if self.config.pin_hash:
-            from kiosk.ui.widgets.pinpad import PinPad
-
-            pad = PinPad(self.lockout, self.theme, self.timers.new_pin_tick())
-            pad.setObjectName("Screen")
-            pad.accepted.connect(self.show_admin)
-            pad.cancelled.connect(self.close_staff)
-            self._set_staff(pad)
-        else:
-            self.show_admin()
+        self.desk.open()
 
     def show_admin(self, notice: str = "") -> None:
-        """The staff menu, at once, with the problems known so far; a check off the UI
-        thread fills in the rest (``check_cache`` keeps its findings between runs)."""
-        from kiosk.ui.screens.admin import AdminScreen
-
-        pin_set = bool(self.config.pin_hash)
-        checking = not self.library.checked
-        admin = AdminScreen(
-            self.runtime_problems,
-            pin_set,
-            self.theme,
-            can_exit=pin_set or not self.kiosk_mode,
-            notice=notice,
-            checking=checking,
-        )
-        admin.add_problems(self._keyed(self.library.known()))
-        admin.closed.connect(self.close_staff)
-        admin.reload_requested.connect(self.reload_content)
-        admin.exit_requested.connect(self.request_exit)
-        self._set_staff(admin)
-        if checking:
-            self._start_check()
-
-    def _keyed(self, found: Iterable[Diagnostic]) -> list[tuple[Any, str]]:
-        root = self.library.roots.content  # staff read "weaning/x.en.md:12: ...", not /home/...
-        return [(sort_key(d), d.within(root)) for d in found]
-
-    def _start_check(self) -> None:
-        self._end_check()
-        thread = CheckThread(self.library, self.check_cache)
-        thread.found.connect(self._check_found)
-        thread.done.connect(self._check_done)
-        self._check = thread
-        # Once the menu is on screen: the check's first moments must not delay it.
-        QTimer.singleShot(0, self, lambda: self._begin_check(thread))
-
-    def _begin_check(self, thread: CheckThread) -> None:
-        if thread is self._check and not thread.isRunning():
-            thread.begin()
-
-    def _end_check(self) -> None:
-        """Stop the check under way, if any (the menu closed, or the content changed)."""
-        if self._check is not None:
-            self._check.end()
-            self._check = None
-
-    def _check_found(
-        self, thread: CheckThread, found: tuple[Diagnostic, ...], checked: int, total: int
-    ) -> None:
-        if thread is self._check and _is_admin(self.staff):
-            self.staff.add_problems(self._keyed(found))
-            self.staff.show_progress(checked, total)
-
-    def _check_done(self, thread: CheckThread, found: tuple[Diagnostic, ...]) -> None:
-        if thread is not self._check:
-            return
-        if _is_admin(self.staff):
-            self.staff.add_problems(self._keyed(found))
-            self.staff.check_done()
-        if self._log_check:
-            self._log_check = False
-            log.info("content checked: %d problems", len(found))
-            for item in found:
-                log.warning("%s", item)
-        self._end_check()
-
-    def _set_staff(self, screen: QWidget) -> None:
-        self.read_aloud.stop()
-        self._close_staff()
-        self.staff = screen
-        self.stack.addWidget(screen)
-        self.stack.setCurrentWidget(screen)
-
-    def _close_staff(self) -> None:
-        self._end_check()
-        if self.staff is not None:
-            self.stack.removeWidget(self.staff)
-            self.staff.deleteLater()
-            self.staff = None
+        self.desk.show_menu(notice)
 
     def close_staff(self) -> None:
-        self._close_staff()
-        self.stack.setCurrentWidget(self.main)
+        self.desk.close()
 
     def reload_content(self) -> None:
-        if self._reload is not None:
-            self._end_check()
-            self.library = self._reload()
-            self.library.keep_rendered = self.config.rendered_pages_kept
-            log.info(
-                "content reloaded by staff: %d pages in %d languages",
-                len(self.library.ids),
-                len(self.library.languages),
-            )
-            self._log_check = True  # every problem, once the menu's check has found them
-            self.runtime_problems.clear()
-            self.screens.clear()
-            if self.attract is not None:
-                self.stack.removeWidget(self.attract)
-                self.attract.deleteLater()
-                self.attract = None
-        self.history.clear()
-        self.show_home()
-        pages, langs = len(self.library.ids), len(self.library.languages)
-        self.show_admin(
-            notice=f"Reloaded: {pages} pages in {langs} languages · "
-            f"已重新载入：{pages} 页，{langs} 种语言"
-        )
+        self.desk.reload()
+
+    @property
+    def staff(self) -> QWidget | None:
+        """The PIN pad or the staff menu, while one is open."""
+        return self.desk.screen
+
+    @property
+    def lockout(self) -> Lockout:
+        return self.desk.lockout
+
+    def read_content(self) -> Library | None:
+        """The content folder read again, or None where this window cannot reload."""
+        return self._reload() if self._reload is not None else None
+
+    def use_library(self, library: Library) -> None:
+        """Show ``library`` from now on: every screen built from the old one goes."""
+        self.library = library
+        library.keep_rendered = self.config.rendered_pages_kept
+        self.runtime_problems.clear()
+        self.screens.clear()
+        if self.attract is not None:
+            self.stack.removeWidget(self.attract)
+            self.attract.deleteLater()
+            self.attract = None
 
     def request_exit(self) -> None:
         self._closing = True
@@ -636,7 +538,7 @@ class KioskWindow(QWidget):
 
     def shutdown(self) -> None:
         """Stop timers and the content check, and take the application-wide filters away."""
-        self._end_check()
+        self.desk.end_check()
         app = QApplication.instance()
         if app is not None:
             for watcher in (self.lockdown, self.idle, self.gesture):
@@ -650,7 +552,7 @@ class KioskWindow(QWidget):
     def recover(self) -> None:
         """After an unexpected error: back to a known-good home screen."""
         try:
-            self._close_staff()
+            self.desk.drop()
             self.history.clear()
             self.screens.clear()
             self.show_home()

@@ -71,7 +71,7 @@ def test_the_menu_shows_what_is_known_at_once_and_fills_in_the_rest(
     # At once: what loading found (no page rendered yet) ...
     assert "no zh-CN translation of 'topic/page-1'" in _listed(admin)
     assert "no 'When to see a doctor' box" not in _listed(admin)
-    thread = window._check
+    thread = window.desk.check
     assert thread is not None
     with qtbot.waitSignal(thread.done):
         pass
@@ -81,17 +81,17 @@ def test_the_menu_shows_what_is_known_at_once_and_fills_in_the_rest(
     assert "topic/page-1.en.md:10: warning: no 'When to see a doctor' box" in _listed(admin)
     assert listed == [d.within(window.library.roots.content) for d in window.library.check_all()]
     assert admin.count.text().startswith(f"Content problems: {len(listed)}")
-    assert not admin.progress.isVisible() and window._check is None
+    assert not admin.progress.isVisible() and window.desk.check is None
 
 
 def test_a_second_visit_lists_everything_at_once(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window()
     window.show_admin()
-    qtbot.waitUntil(lambda: window._check is None)
+    qtbot.waitUntil(lambda: window.desk.check is None)
     window.close_staff()
     window.show_admin()
     admin = window.staff
-    assert isinstance(admin, AdminScreen) and not admin.checking and window._check is None
+    assert isinstance(admin, AdminScreen) and not admin.checking and window.desk.check is None
     assert "no 'When to see a doctor' box" in _listed(admin)
 
 
@@ -116,12 +116,12 @@ def test_closing_the_menu_stops_the_check(
     said = _slow_check(monkeypatch)
     window = make_window()
     window.show_admin()
-    thread = window._check
+    thread = window.desk.check
     admin = window.staff
     assert thread is not None and isinstance(admin, AdminScreen)
     qtbot.waitUntil(lambda: admin.progress.text().startswith("Checking pages: 1 of 6"))
     window.close_staff()
-    assert said == ["cancelled"] and not thread.isRunning() and window._check is None
+    assert said == ["cancelled"] and not thread.isRunning() and window.desk.check is None
     assert thread not in check_worker.RUNNING
 
 
@@ -131,12 +131,12 @@ def test_a_reload_starts_the_check_again_for_the_new_content(
     said = _slow_check(monkeypatch)
     window = make_window()
     window.show_admin()
-    first = window._check
+    first = window.desk.check
     assert first is not None
     qtbot.waitUntil(first.isRunning)
     window.reload_content()
     assert said == ["cancelled"] and not first.isRunning()
-    second = window._check
+    second = window.desk.check
     assert second is not None and second is not first
     qtbot.waitUntil(second.isRunning)
     window.close_staff()

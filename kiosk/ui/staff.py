@@ -1,0 +1,181 @@
+"""The staff side of the kiosk: the PIN pad, the staff menu and its content check.
+
+The window owns the screens a reader sees; this desk owns the ones staff see,
+in front of them on the window's outer stack, and what they start: the check
+that fills the menu's problem list off the UI thread, a reload of the content,
+leaving the kiosk. The window opens the desk when the corner gesture asks for it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeGuard
+
+from PySide6.QtCore import QObject, QTimer
+
+from kiosk.core import check_cache
+from kiosk.core.diagnostics import Diagnostic, sort_key
+from kiosk.core.pin import Lockout
+from kiosk.ui.check_worker import CheckThread
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from kiosk.ui.screens.admin import AdminScreen
+    from kiosk.ui.window import KioskWindow
+
+log = logging.getLogger(__name__)
+
+
+def _is_admin(widget: object) -> TypeGuard[AdminScreen]:
+    # By name: the admin module is imported only when the menu is first opened.
+    kind = type(widget)
+    return kind.__name__ == "AdminScreen" and kind.__module__ == "kiosk.ui.screens.admin"
+
+
+class StaffDesk(QObject):
+    """The PIN pad and the staff menu of one window."""
+
+    def __init__(self, window: KioskWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        config = window.config
+        self.lockout = Lockout(
+            config.pin_hash, config.pin_attempts, config.pin_lockout_seconds, window.clock
+        )
+        self.screen: QWidget | None = None  # the PIN pad or the menu, while one is open
+        # Where the menu's check keeps its findings between runs (None: nowhere).
+        self.check_cache: Path | None = check_cache.default_path(window.library.roots.content)
+        self.check: CheckThread | None = None
+        self._log_check = False
+
+    @property
+    def is_open(self) -> bool:
+        return self.screen is not None
+
+    def open(self) -> None:
+        """The PIN pad if a PIN is set, else the menu at once."""
+        window = self.window
+        if window.config.pin_hash:
+            from kiosk.ui.widgets.pinpad import PinPad
+
+            pad = PinPad(self.lockout, window.theme, window.timers.new_pin_tick())
+            pad.setObjectName("Screen")
+            pad.accepted.connect(self.show_menu)
+            pad.cancelled.connect(self.close)
+            self._put(pad)
+        else:
+            self.show_menu()
+
+    def show_menu(self, notice: str = "") -> None:
+        """The staff menu, at once, with the problems known so far; a check off the UI
+        thread fills in the rest (``check_cache`` keeps its findings between runs)."""
+        from kiosk.ui.screens.admin import AdminScreen
+
+        window = self.window
+        pin_set = bool(window.config.pin_hash)
+        checking = not window.library.checked
+        admin = AdminScreen(
+            window.runtime_problems,
+            pin_set,
+            window.theme,
+            can_exit=pin_set or not window.kiosk_mode,
+            notice=notice,
+            checking=checking,
+        )
+        admin.add_problems(self._keyed(window.library.known()))
+        admin.closed.connect(self.close)
+        admin.reload_requested.connect(self.reload)
+        admin.exit_requested.connect(window.request_exit)
+        self._put(admin)
+        if checking:
+            self._start_check()
+
+    def close(self) -> None:
+        """Back to what the reader saw."""
+        self.drop()
+        self.window.stack.setCurrentWidget(self.window.main)
+
+    def drop(self) -> None:
+        """Take the staff screen away, if any, and stop its check."""
+        self.end_check()
+        if self.screen is not None:
+            self.window.stack.removeWidget(self.screen)
+            self.screen.deleteLater()
+            self.screen = None
+
+    def reload(self) -> None:
+        """Read the content folder again, then the menu again with what it found."""
+        window = self.window
+        library = window.read_content()
+        if library is not None:
+            self.end_check()
+            window.use_library(library)
+            log.info(
+                "content reloaded by staff: %d pages in %d languages",
+                len(library.ids),
+                len(library.languages),
+            )
+            self._log_check = True  # every problem, once the menu's check has found them
+        window.history.clear()
+        window.show_home()
+        pages, langs = len(window.library.ids), len(window.library.languages)
+        self.show_menu(
+            notice=f"Reloaded: {pages} pages in {langs} languages · "
+            f"已重新载入：{pages} 页，{langs} 种语言"
+        )
+
+    # --- the check that fills the menu ----------------------------------------------
+
+    def _keyed(self, found: Iterable[Diagnostic]) -> list[tuple[Any, str]]:
+        root = self.window.library.roots.content  # "weaning/x.en.md:12: ...", not /home/...
+        return [(sort_key(d), d.within(root)) for d in found]
+
+    def _start_check(self) -> None:
+        self.end_check()
+        thread = CheckThread(self.window.library, self.check_cache)
+        thread.found.connect(self._check_found)
+        thread.done.connect(self._check_done)
+        self.check = thread
+        # Once the menu is on screen: the check's first moments must not delay it.
+        QTimer.singleShot(0, self, lambda: self._begin_check(thread))
+
+    def _begin_check(self, thread: CheckThread) -> None:
+        if thread is self.check and not thread.isRunning():
+            thread.begin()
+
+    def end_check(self) -> None:
+        """Stop the check under way, if any (the menu closed, or the content changed)."""
+        if self.check is not None:
+            self.check.end()
+            self.check = None
+
+    def _check_found(
+        self, thread: CheckThread, found: tuple[Diagnostic, ...], checked: int, total: int
+    ) -> None:
+        if thread is self.check and _is_admin(self.screen):
+            self.screen.add_problems(self._keyed(found))
+            self.screen.show_progress(checked, total)
+
+    def _check_done(self, thread: CheckThread, found: tuple[Diagnostic, ...]) -> None:
+        if thread is not self.check:
+            return
+        if _is_admin(self.screen):
+            self.screen.add_problems(self._keyed(found))
+            self.screen.check_done()
+        if self._log_check:
+            self._log_check = False
+            log.info("content checked: %d problems", len(found))
+            for item in found:
+                log.warning("%s", item)
+        self.end_check()
+
+    def _put(self, screen: QWidget) -> None:
+        window = self.window
+        window.read_aloud.stop()
+        self.drop()
+        self.screen = screen
+        window.stack.addWidget(screen)
+        window.stack.setCurrentWidget(screen)
