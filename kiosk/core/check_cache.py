@@ -26,7 +26,6 @@ import hashlib
 import logging
 import os
 import pickle
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 from kiosk import __version__
 from kiosk.core import paths
 from kiosk.core.diagnostics import Diagnostic
+from kiosk.core.files import write_atomic
 from kiosk.core.model import Page
 from kiosk.core.outline import Outline
 
@@ -210,17 +210,13 @@ class CheckCache:
         if not (self._changed or gone):
             return
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
             names = list(self._entries)
             chunks = [
                 pickle.dumps({name: self._entries[name] for name in names[i : i + CHUNK]})
                 for i in range(0, len(names), CHUNK)
             ]
             data = pickle.dumps({"identity": self._identity, "chunks": chunks})
-            handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-            Path(temporary).replace(self.path)
+            write_atomic(self.path, data)
         except OSError as exc:
             log.warning("could not write the check cache %s: %s", self.path, exc)
         self._changed = False
