@@ -15,7 +15,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QMessageLogContext, Qt, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QEventLoop,
+    QMessageLogContext,
+    Qt,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -150,8 +157,9 @@ def run(
         window.show_attract()  # a kiosk starts, and comes back after a crash, inviting a touch
         window.keep_on_screen = True
         window.showFullScreen()
-    # Speech engines take a moment to start: not before the first frame, nor on a tap.
-    QTimer.singleShot(3000, lambda: window.read_aloud.prepare(config.languages))
+    # The speech engine starts in a process of its own, after the first frame has
+    # been drawn (it costs that process a second or two, and this one nothing).
+    QTimer.singleShot(3000, window.read_aloud.prepare)
     shown = "attract" if window.showing_attract else "home"
     QTimer.singleShot(
         0, lambda: log.info("ready: the %s screen is shown on screen %d", shown, screen)
@@ -213,7 +221,11 @@ def snapshot(
                 window.set_text_scale(text_scale)
             if look is not None:
                 window.set_look(look)
+            if page_id is not None:
+                window.read_aloud.prepare()  # starts beside the page being built
             problem = _show(app, window, library, page_id, view, step, answer)
+            if page_id is not None:
+                _wait_for_speech(window)  # so the picture shows a Listen button as the kiosk would
             if view == "pin":
                 _show_pin(window, locked)
             if problem is not None:
@@ -240,6 +252,17 @@ def snapshot(
 
 
 SNAPSHOT_PIN = "2468"
+
+
+def _wait_for_speech(window: KioskWindow, most_ms: int = 15000) -> None:
+    reader = window.read_aloud
+    if not reader.enabled or reader.engine_ready:
+        return
+    loop = QEventLoop()
+    reader.ready.connect(loop.quit)
+    QTimer.singleShot(most_ms, loop.quit)
+    loop.exec()
+    reader.ready.disconnect(loop.quit)
 
 
 def _show_pin(window: KioskWindow, locked: bool) -> None:

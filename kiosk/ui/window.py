@@ -193,7 +193,11 @@ class KioskWindow(QWidget):
         main_layout.addWidget(self.content, 1)
         self.screens = ScreenCache(self.content, config.screens_kept)
         self.read_aloud = ReadAloud(
-            config.read_aloud, config.speech_engine, config.speech_voices, self
+            config.read_aloud,
+            config.speech_engine,
+            config.speech_voices,
+            self,
+            languages=config.languages,
         )
         self.stack.addWidget(self.main)
         self.attract: AttractScreen | None = None
@@ -539,6 +543,7 @@ class KioskWindow(QWidget):
     def shutdown(self) -> None:
         """Stop timers and the content check, and take the application-wide filters away."""
         self.desk.end_check()
+        self.read_aloud.close()
         app = QApplication.instance()
         if app is not None:
             for watcher in (self.lockdown, self.idle, self.gesture):

@@ -21,9 +21,9 @@ from PySide6.QtCore import QMessageLogContext, QObject, QtMsgType, Signal, qInst
 from kiosk.core import audio
 
 if TYPE_CHECKING:  # imported when a page is first read aloud: the home screen has none
+    from kiosk.ui.speech.engines import Speech
     from kiosk.ui.speech.parts import Part, Sentence
     from kiosk.ui.speech.recording import Recording
-    from kiosk.ui.speech.synthesis import Synthesizer
     from kiosk.ui.widgets.richtext import RichText
 
 log = logging.getLogger(__name__)
@@ -74,9 +74,13 @@ class ReadAloud(QObject):
 
     changed = Signal()
     sentence = Signal(int)
+    ready = Signal()
 
     # The engine when none is configured; "" lets Qt choose. (Tests make it "mock".)
     default_engine = ""
+    # The engine runs in a process of its own (see kiosk.ui.speech.server for why);
+    # tests run Qt's mock engine in this one.
+    separate_process = True
 
     def __init__(
         self,
@@ -84,9 +88,11 @@ class ReadAloud(QObject):
         engine: str = "",
         voices: dict[str, str] | None = None,
         parent: QObject | None = None,
+        languages: tuple[str, ...] = (),
     ) -> None:
         super().__init__(parent)
         self.enabled = enabled
+        self.languages = languages  # whose voices the engine looks for when it starts
         self.engine = engine or self.default_engine
         self.voices = voices or {}  # a voice's name by language, where staff chose one
         self.owner: object | None = None
@@ -95,9 +101,8 @@ class ReadAloud(QObject):
         self.sentences: list[Sentence] = []
         self.index = -1  # the sentence being read
         self._lang = ""
-        self._synth: Synthesizer | None = None
-        self._synth_tried = False
-        self._voices: dict[str, bool] = {}
+        self._speech: Speech | None = None
+        self._qt_said: list[str] = []
         # Plays recordings; made on first use (tests may give their own).
         self.player: Recording | None = None
         self._wired: Recording | None = None
@@ -112,68 +117,92 @@ class ReadAloud(QObject):
         return recording is not None or self.can_say(lang)
 
     def can_say(self, lang: str) -> bool:
-        """Whether the speech engine has a voice for ``lang`` (the first ask loads it)."""
-        if lang not in self._voices:
-            synth = self._synthesizer()
-            found = synth is not None and synth.voice_for(lang) is not None
-            if synth is not None and not found:
-                log.info(
-                    "read-aloud: the %s speech engine has no voice for %s (it has: %s); "
-                    "pages in %s get a speaker button only where they have a recording",
-                    synth.name,
-                    lang,
-                    _some(synth.locales()),
-                    lang,
-                )
-            self._voices[lang] = found
-        return self._voices[lang]
+        """Whether the speech engine has a voice for ``lang``.
 
-    def prepare(self, languages: tuple[str, ...]) -> None:
-        """Load the speech engine now, before a visitor's first page has to wait for it
-        (speech-dispatcher takes a second or two to start)."""
+        The first ask starts the engine; until it is up (a second or two for
+        speech-dispatcher) the answer is no, and ``ready`` says when to ask again.
+        """
+        speech = self._engine()
+        return speech is not None and speech.problem is None and bool(speech.has_voice(lang))
+
+    def prepare(self, languages: tuple[str, ...] = ()) -> None:
+        """Start the speech engine now, before a visitor's first page asks for it."""
         if self.enabled:
-            for lang in languages:
-                self.can_say(lang)
+            self.languages = tuple(dict.fromkeys((*self.languages, *languages)))
+            self._engine()
 
-    def _synthesizer(self) -> Synthesizer | None:
-        if self._synth_tried:
-            return self._synth
-        self._synth_tried = True
-        with _qt_messages() as said:
-            try:
-                from kiosk.ui.speech.synthesis import Synthesizer
+    @property
+    def engine_ready(self) -> bool:
+        return self._speech is not None and self._speech.loaded
 
-                synth = Synthesizer(self.engine, self)
-                problem = synth.problem()
-            except Exception as exc:  # no Addons, or a broken plugin: read nothing
-                synth, problem = None, f"{type(exc).__name__}: {exc}"
-        if problem is not None or synth is None:
-            qt = f" (Qt said: {'; '.join(said)})" if said else ""
+    def _engine(self) -> Speech | None:
+        """The speech engine, started on first use (None if it cannot speak)."""
+        if not self.enabled:
+            return None
+        if self._speech is None:
+            with _qt_messages() as said:
+                try:
+                    from kiosk.ui.speech.engines import LocalSpeech, SpeechProcess
+
+                    if self.separate_process:
+                        speech: Speech = SpeechProcess(
+                            self.engine, self.languages, self.voices, self
+                        )
+                    else:
+                        speech = LocalSpeech(self.engine, self)
+                except Exception as exc:  # no Addons, or a broken plugin: read nothing
+                    log.info("read-aloud: no speech engine: %s: %s", type(exc).__name__, exc)
+                    self.enabled = False
+                    return None
+            self._qt_said = said
+            self._speech = speech
+            speech.sentence.connect(self._on_sentence)
+            speech.finished.connect(self.stop)
+            speech.failed.connect(self._failed)
+            if speech.loaded:
+                self._engine_up()
+            else:
+                speech.ready.connect(self._engine_up)
+        return self._speech if self._speech.problem is None else None
+
+    def _engine_up(self) -> None:
+        speech = self._speech
+        assert speech is not None
+        if speech.problem is not None:
+            qt = f" (Qt said: {'; '.join(self._qt_said)})" if self._qt_said else ""
             log.log(
                 logging.WARNING if self.engine else logging.INFO,
                 "read-aloud: no speech engine%s: %s%s; "
                 "only pages with a recording get a speaker button",
                 f" '{self.engine}'" if self.engine else "",
-                problem,
+                speech.problem,
                 qt,
             )
-            if synth is not None:
-                synth.deleteLater()
-            return None
-        synth.sentence.connect(self._on_sentence)
-        synth.finished.connect(self.stop)
-        synth.failed.connect(self._failed)
-        self._synth = synth
-        return synth
+        else:
+            for lang in self.languages:
+                if not speech.has_voice(lang):
+                    log.info(
+                        "read-aloud: the %s speech engine has no voice for %s (it has: %s); "
+                        "pages in %s get a speaker button only where they have a recording",
+                        speech.name,
+                        lang,
+                        _some(speech.locales),
+                        lang,
+                    )
+        self.ready.emit()
+
+    def close(self) -> None:
+        """Stop reading and let the speech engine go (when the kiosk ends)."""
+        self.stop()
+        if self._speech is not None:
+            self._speech.close()
 
     # --- reading ----------------------------------------------------------------------
 
     @property
     def voice_state(self) -> str:
         """What the speech engine is doing: "speaking", "paused", "ready" (or "" if none)."""
-        if self._synth is None:
-            return ""
-        return self._synth.tts.state().name.lower()
+        return self._speech.state if self._speech is not None else ""
 
     def state_of(self, owner: object) -> str:
         return self.state if owner is self.owner else IDLE
@@ -205,9 +234,9 @@ class ReadAloud(QObject):
         self.owner, self._lang = owner, lang
         if recording is not None and audio.problem(recording) is None and self._play(recording):
             return
-        synth = self._synthesizer() if self.can_say(lang) else None
+        speech = self._speech if self.can_say(lang) else None
         self.sentences = split(parts)
-        if synth is None or not self.sentences:
+        if speech is None or not self.sentences:
             self.owner = None
             self.changed.emit()
             return
@@ -216,7 +245,7 @@ class ReadAloud(QObject):
             part.rich.text_tapped.connect(self._tapped)
             self._taps.append(part.rich)
         self.changed.emit()
-        synth.speak([s.text for s in self.sentences], lang, start, self.voices.get(lang, ""))
+        speech.speak([s.text for s in self.sentences], lang, start, self.voices.get(lang, ""))
 
     def _play(self, path: Path) -> bool:
         if self.player is None:
@@ -268,7 +297,7 @@ class ReadAloud(QObject):
 
     def jump(self, widget: object, position: int) -> None:
         """Read on from the sentence at ``position`` in ``widget`` (a tap on the text)."""
-        if self.using != "speech" or self._synth is None:
+        if self.using != "speech" or self._speech is None:
             return
         found = [
             number
@@ -279,13 +308,13 @@ class ReadAloud(QObject):
             return
         self.state = READING
         self.changed.emit()
-        self._synth.go_to(found[0])
+        self._speech.go_to(found[0])
 
     def _tapped(self, position: int) -> None:
         self.jump(self.sender(), position)
 
     def _backend_call(self, name: str) -> None:
-        backend = self._synth if self.using == "speech" else self.player
+        backend = self._speech if self.using == "speech" else self.player
         if backend is not None and self.using:
             getattr(backend, name)()
 

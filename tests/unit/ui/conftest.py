@@ -56,6 +56,7 @@ def mock_speech(monkeypatch: pytest.MonkeyPatch) -> None:
     """Qt's default speech engine would speak aloud, or fail, as the machine allows:
     every test gets Qt's silent mock engine instead (English voices only)."""
     monkeypatch.setattr(ReadAloud, "default_engine", "mock")
+    monkeypatch.setattr(ReadAloud, "separate_process", False)
 
 
 @pytest.fixture
