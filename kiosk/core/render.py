@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from markdown import Markdown
+from markdown.extensions import Extension
 
 from kiosk.core import markdown_import, outline, paths
 from kiosk.core.diagnostics import Report
@@ -18,15 +19,28 @@ from kiosk.core.markdown_links import KioskLinksExtension, Locator, PageContext,
 from kiosk.core.model import GUIDE, Page, Rendered, Step
 from kiosk.core.sanitize import sanitize
 
-EXTENSIONS = [
-    "tables",
-    "admonition",
-    "attr_list",
-    "sane_lists",
-    "md_in_html",
-    "fenced_code",
-    "footnotes",
-]
+
+def _extensions() -> list[Extension]:
+    """Python-Markdown's own extensions, by class: named by string, each would be
+    looked up among the entry points of every installed package (tens of ms)."""
+    from markdown.extensions.admonition import AdmonitionExtension
+    from markdown.extensions.attr_list import AttrListExtension
+    from markdown.extensions.fenced_code import FencedCodeExtension
+    from markdown.extensions.footnotes import FootnoteExtension
+    from markdown.extensions.md_in_html import MarkdownInHtmlExtension
+    from markdown.extensions.sane_lists import SaneListExtension
+    from markdown.extensions.tables import TableExtension
+
+    return [
+        TableExtension(),
+        AdmonitionExtension(),
+        AttrListExtension(),
+        SaneListExtension(),
+        MarkdownInHtmlExtension(),
+        FencedCodeExtension(),
+        FootnoteExtension(),
+    ]
+
 
 # <iframe>, <video>, <object>... are replaced by a note in markdown_import, which says so.
 _HOSTILE = re.compile(
@@ -162,7 +176,7 @@ def _convert(text: str, context: PageContext) -> str:
     kept: tuple[Markdown, KioskLinksExtension] | None = getattr(_converters, "kept", None)
     if kept is None:
         links = KioskLinksExtension(context)
-        md = Markdown(extensions=[*EXTENSIONS, links, CalloutsExtension(), CjkBreaksExtension()])
+        md = Markdown(extensions=[*_extensions(), links, CalloutsExtension(), CjkBreaksExtension()])
         kept = (md, links)
     _converters.kept = None  # not reused if this conversion fails half-way
     md, links = kept

@@ -160,6 +160,9 @@ def run(
     # The speech engine starts in a process of its own, after the first frame has
     # been drawn (it costs that process a second or two, and this one nothing).
     QTimer.singleShot(3000, window.read_aloud.prepare)
+    from kiosk.ui.warm_up import WarmUp, steps
+
+    WarmUp(steps(library, window.lang), window).start(1000)
     shown = "attract" if window.showing_attract else "home"
     QTimer.singleShot(
         0, lambda: log.info("ready: the %s screen is shown on screen %d", shown, screen)

@@ -13,7 +13,7 @@ import json
 import logging
 import sys
 
-from PySide6.QtCore import QObject, QProcess, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QProcess, Signal
 
 log = logging.getLogger(__name__)
 
@@ -140,6 +140,9 @@ class SpeechProcess(Speech):
         for lang, name in voices.items():
             args += ["--voice", f"{lang}={name}"]
         self.process.start(sys.executable, args)
+        app = QCoreApplication.instance()
+        if app is not None:  # however the kiosk ends, the engine ends with it
+            app.aboutToQuit.connect(self.close)
 
     def has_voice(self, lang: str) -> bool | None:
         return self._voices.get(lang, False) if self.loaded else None
