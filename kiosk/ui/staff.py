@@ -18,11 +18,11 @@ from PySide6.QtCore import QObject, QTimer
 from kiosk.core import check_cache
 from kiosk.core.diagnostics import Diagnostic, sort_key
 from kiosk.core.pin import Lockout
-from kiosk.ui.check_worker import CheckThread
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from kiosk.ui.check_worker import CheckThread
     from kiosk.ui.screens.admin import AdminScreen
     from kiosk.ui.window import KioskWindow
 
@@ -134,6 +134,8 @@ class StaffDesk(QObject):
         return [(sort_key(d), d.within(root)) for d in found]
 
     def _start_check(self) -> None:
+        from kiosk.ui.check_worker import CheckThread  # the checker: only once the menu opens
+
         self.end_check()
         thread = CheckThread(self.window.library, self.check_cache)
         thread.found.connect(self._check_found)

@@ -17,6 +17,8 @@ LATER = (
     "markdown",  # page bodies
     "segno",  # QR codes, on pages
     "ctypes",  # giving memory back, at the first idle reset
+    "kiosk.ui.check_worker",  # the staff menu's check
+    "kiosk.core.checker",
 )
 
 
@@ -55,3 +57,15 @@ def test_a_page_snapshot_still_finds_its_screens(tmp_path: Path) -> None:
     )
     assert out.exists()
     assert {"kiosk.ui.screens.guide", "markdown"} <= loaded
+
+
+def test_a_start_with_an_up_to_date_index_reads_no_front_matter(tmp_path: Path) -> None:
+    """PyYAML is imported only when some file's front matter must be read again."""
+    (tmp_path / "kiosk.toml").write_text("", encoding="utf-8")
+    snapshot = (
+        "from kiosk import cli\n"
+        f"assert cli.main(['snapshot', '--out', {str(tmp_path / 'home.png')!r}, "
+        f"'--config', {str(tmp_path / 'kiosk.toml')!r}]) == 0\n"
+    )
+    _imported_after(snapshot)  # fills the index cache, if no test did yet
+    assert "yaml" not in _imported_after(snapshot)
