@@ -27,7 +27,7 @@ from kiosk.core.index_cache import IndexCache
 from kiosk.core.library import Library
 from kiosk.ui.strings import tr as kiosk_words  # plain data: no Qt
 
-COMMANDS = ("run", "check", "snapshot", "export", "set-pin")
+COMMANDS = ("run", "check", "snapshot", "export", "set-pin", "update")
 APP = "kiosk"
 
 log = logging.getLogger("kiosk")
@@ -174,6 +174,18 @@ def build_parser() -> argparse.ArgumentParser:
         "also writes OUT/sitemap.txt with every page's address",
     )
     export.set_defaults(handler=_export)
+
+    update = commands.add_parser(
+        "update",
+        help="take the content repository's newest revision, if it checks without errors",
+        description="DIR is a git clone of the content repository. Fetch its upstream, "
+        "check the new revision as 'kiosk check' does in a worktree of its own, and move "
+        "DIR to it only if there are no errors. Otherwise keep the revision shown, print "
+        "the problems and exit 1 (2: could not fetch or update). The running kiosk shows "
+        "the new pages by itself. Run it from a timer (deploy/kiosk-update.timer).",
+    )
+    _content_options(update)
+    update.set_defaults(handler=_update)
     return parser
 
 
@@ -231,6 +243,43 @@ def _check(args: argparse.Namespace) -> int:
         f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
     )
     return 1 if errors or (args.strict and warnings) else 0
+
+
+def _update(args: argparse.Namespace) -> int:
+    from kiosk.core import update
+
+    config = _load_config(args)
+    if config is None:
+        return 2
+    content: Path | None = args.content or config.content_path
+    if content is None:
+        print(
+            "kiosk update: error: no content folder: pass --content DIR, or set content_dir "
+            "in the config (a git clone of the content repository)",
+            file=sys.stderr,
+        )
+        return 2
+
+    def check(root: Path) -> tuple[diagnostics.Diagnostic, ...]:
+        from kiosk.core import checker
+
+        library = loader.load(
+            root,
+            resources.assets_dir(),
+            default_lang=config.files_language,
+            content_language=config.content_language or None,
+            expected_languages=config.languages,
+            words=kiosk_words,
+        )
+        return checker.check(library, None, jobs=checker.cores()) or ()
+
+    outcome = update.update(content, check)
+    for line in outcome.lines:
+        print(line)
+    stream = sys.stdout if outcome.status == update.OK else sys.stderr
+    prefix = "" if outcome.status == update.OK else "kiosk update: error: "
+    print(prefix + outcome.result.message, file=stream)
+    return outcome.status
 
 
 def _export(args: argparse.Namespace) -> int:

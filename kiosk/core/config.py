@@ -59,6 +59,9 @@ class Config:
     # for a quick return (both the ones used last; the rest are made again if needed).
     rendered_pages_kept: int = 48
     screens_kept: int = 6
+    # Live reload: show changes to the content folder without a restart, between two
+    # screens; a file saved broken keeps its page's last good version.
+    watch_content: bool = True
 
     def name(self, names: Names, lang: str) -> str:
         """The text for ``lang``, else for the default language, else any."""

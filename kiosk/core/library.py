@@ -51,6 +51,10 @@ class Library:
         words: Words | None = None,
     ) -> None:
         self.roots = roots
+        pages, diagnostics = tuple(pages), tuple(diagnostics)
+        # What it was made from, for ``keeping`` (references only: no copies of pages).
+        self._made_from = (pages, diagnostics, expected_languages)
+        self._held: Mapping[tuple[str, str], str] = MappingProxyType({})
         self._section_titles = MappingProxyType(dict(section_titles or {}))
         self._hidden = MappingProxyType(dict(hidden or {}))
         self.today = today
@@ -206,7 +210,9 @@ class Library:
         from kiosk.core.render import Body, render
 
         try:
-            body = Body(frontmatter.read_body(page.file), page.body_line)
+            held = self._held.get(page.key)
+            text = held if held is not None else frontmatter.read_body(page.file)
+            body = Body(text, page.body_line)
         except OSError as exc:
             report = Report()
             report.error(page.file, 1, f"cannot be read: {exc.strerror or exc}")
@@ -229,6 +235,40 @@ class Library:
             checker.check(self)
         assert self._checked is not None
         return self._checked
+
+    # --- pages held at their last good version --------------------------------
+
+    def keeping(self, held: Mapping[Page, str]) -> Library:
+        """This library with the ``held`` pages added, each shown with the Markdown body
+        given: pages whose file is broken now, kept at their last good version (see
+        ``last_good``). A warning on each says so; the file's own error stays listed."""
+        pages, diagnostics, expected = self._made_from
+        report = Report()
+        report.extend(diagnostics)
+        for page in held:
+            report.warning(
+                page.file,
+                1,
+                "the kiosk shows this page as it was before this error, until the file is fixed",
+            )
+        library = Library(
+            (*pages, *held),
+            self.roots,
+            report.items,
+            today=self.today,
+            expected_languages=expected,
+            section_titles=dict(self._section_titles),
+            hidden=dict(self._hidden),
+            words=self._words,
+        )
+        library._held = MappingProxyType(
+            {page.key: body for page, body in held.items() if library._by_key.get(page.key) is page}
+        )
+        return library
+
+    def held_body(self, page: Page) -> str | None:
+        """The body ``page`` is shown with while its file is broken, or None if it is not held."""
+        return self._held.get(page.key)
 
     # --- what checking found ------------------------------------------------------
 

@@ -146,6 +146,12 @@ def run(
         app, library, config, size, kiosk_mode=not windowed, reload=reload, lang=lang
     )
     window.exit_requested.connect(app.quit)
+    if config.watch_content:
+        from kiosk.ui import live_reload
+
+        live = live_reload.watch(window, reload)
+        app.aboutToQuit.connect(live.stop)
+        QTimer.singleShot(1000, live.start)  # after the first frame
     sys.excepthook = ErrorGuard(window)
     stop_on_signals(window.request_exit, app)
     if windowed:

@@ -40,6 +40,7 @@ from kiosk.ui.topbar import TopBar
 from kiosk.ui.widgets.toast import Toast
 
 if TYPE_CHECKING:
+    from kiosk.ui.live_reload import LiveReload
     from kiosk.ui.screens.attract import AttractScreen
     from kiosk.ui.screens.check import CheckScreen
     from kiosk.ui.screens.guide import GuideScreen
@@ -102,6 +103,8 @@ class Timers:
     come_back: QTimer = field(default_factory=lambda: _single_shot(1000))
     # How long a short message ("no English version") stays on screen.
     toast: QTimer = field(default_factory=lambda: _single_shot(4000))
+    # Live reload: the content folder must be quiet this long before it is read again.
+    content_settle: QTimer = field(default_factory=lambda: _single_shot(2000))
 
     def new_carousel_timer(self) -> QTimer:
         timer = QTimer()
@@ -133,9 +136,12 @@ class Timers:
 class KioskWindow(QWidget):
     """Signals:
     exit_requested(): staff chose "Exit kiosk".
+    changing_screen(): the reader (or staff) is about to go to another screen; live
+        reload swaps in new content then, never under a reader's finger.
     """
 
     exit_requested = Signal()
+    changing_screen = Signal()
 
     def __init__(
         self,
@@ -167,6 +173,7 @@ class KioskWindow(QWidget):
         self.history: list[str] = []
         self.current_id: str | None = None
         self.runtime_problems: list[str] = []
+        self.live: LiveReload | None = None  # set where the content folder is watched
         library.keep_rendered = config.rendered_pages_kept
         self.clock = clock
 
@@ -263,6 +270,7 @@ class KioskWindow(QWidget):
     # --- navigation ---------------------------------------------------------------
 
     def show_home(self, keep_scroll: bool = False) -> None:
+        self.changing_screen.emit()
         self.current_id = None
         key = ("home", self.lang, self.text_scale, self.look)
         home = self.screens.get(key)
@@ -283,6 +291,7 @@ class KioskWindow(QWidget):
         A page seen a moment ago is shown again as it was built (at the top, or
         where the reader left it when ``keep_scroll``, as Back does).
         """
+        self.changing_screen.emit()
         page = self.library.get(page_id, self.lang)
         if page is None:
             why = self.library.hidden_reason(page_id)  # a draft, or out of its dates
@@ -334,8 +343,11 @@ class KioskWindow(QWidget):
 
     def open_check(self, page: Page) -> None:
         """Check your understanding of ``page``; done, the reader returns to it."""
-        if not page.questions:
+        self.changing_screen.emit()
+        now = self.library.get(page.id, page.lang)  # the content may be new by now
+        if now is None or not now.questions:
             return
+        page = now
         from kiosk.ui.screens.check import CheckScreen
 
         self.history.append(page.id)
@@ -348,6 +360,7 @@ class KioskWindow(QWidget):
         self.show_home()
 
     def go_back(self) -> None:
+        self.changing_screen.emit()  # first: new content may drop history entries
         if not self.history:
             return
         previous = self.history.pop()
@@ -500,6 +513,7 @@ class KioskWindow(QWidget):
         return 0 <= local.x() < size and 0 <= local.y() < size
 
     def open_staff(self) -> None:
+        self.changing_screen.emit()
         self.desk.open()
 
     def show_admin(self, notice: str = "") -> None:
@@ -522,6 +536,8 @@ class KioskWindow(QWidget):
 
     def read_content(self) -> Library | None:
         """The content folder read again, or None where this window cannot reload."""
+        if self.live is not None:  # a broken file keeps its page, as live reload does
+            return self.live.read_now()
         return self._reload() if self._reload is not None else None
 
     def use_library(self, library: Library) -> None:
