@@ -171,17 +171,9 @@ class CheckCache:
         self._entries: dict[str, tuple[Shape, Facts]] = {}
         self._seen: set[str] = set()
         self._changed = False
-        with contextlib.suppress(
-            OSError,
-            pickle.UnpicklingError,
-            EOFError,
-            ValueError,
-            AttributeError,
-            TypeError,
-            ImportError,
-            IndexError,
-            KeyError,
-        ):
+        # Unpickling a damaged file can raise almost anything (OverflowError,
+        # MemoryError, UnicodeDecodeError...): whatever it is, the cache is rebuilt.
+        with contextlib.suppress(Exception):
             stored = pickle.loads(path.read_bytes())  # our own file, in our own folder
             if isinstance(stored, dict) and stored.get("identity") == self._identity:
                 for chunk in stored["chunks"]:  # one at a time: see CHUNK

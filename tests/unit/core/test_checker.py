@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+import random
 from pathlib import Path
 
 import pytest
@@ -136,10 +136,14 @@ def test_rendered_pages_are_kept_only_while_among_the_last_used(
     assert all(library.facts(page) is not None for page in pages[:4])
 
 
-def test_a_damaged_cache_file_is_rebuilt(tmp_path: Path, assets: Path) -> None:
+# Damaged files whose unpickling raises, in turn: UnpicklingError, ValueError,
+# UnicodeDecodeError, OverflowError, MemoryError.
+@pytest.mark.parametrize("seed", [0, 5, 97, 124, 580])
+def test_a_damaged_cache_file_is_rebuilt(tmp_path: Path, assets: Path, seed: int) -> None:
     root, cache = tmp_path / "content", tmp_path / "check.pickle"
     _content(root)
-    cache.write_bytes(os.urandom(64))
+    noise = random.Random(seed)
+    cache.write_bytes(bytes(noise.randrange(256) for _ in range(64)))
     rendered: list[str] = []
     assert _check(root, assets, cache, rendered) == tuple(
         str(d) for d in _load(root, assets).check_all()
