@@ -59,6 +59,10 @@ class Config:
     # for a quick return (both the ones used last; the rest are made again if needed).
     rendered_pages_kept: int = 48
     screens_kept: int = 6
+    # Anonymous usage counts per day (kiosk/core/stats.py, 'kiosk stats'); false: none.
+    usage_stats: bool = True
+    # This kiosk's name in those counts; empty: the machine's host name.
+    kiosk_id: str = ""
 
     def name(self, names: Names, lang: str) -> str:
         """The text for ``lang``, else for the default language, else any."""
