@@ -32,8 +32,8 @@ HHMMSS``, with its ``-wal`` and ``-shm``), a new one is started, and the log say
 once. Nothing here ever raises into the kiosk.
 
 Reading: ``most_read`` and ``views_on`` (for the staff panel and the health metrics)
-and ``rows`` (for ``kiosk stats``) open the database read-only and give empty answers
-when there is none or it cannot be read.
+and ``rows`` (for ``kiosk stats``) only read the database, never make one, and give
+empty answers when there is none or it cannot be read.
 """
 
 from __future__ import annotations
@@ -362,12 +362,17 @@ class Usage:
 
 @contextlib.contextmanager
 def _reading(path: Path | None) -> Iterator[sqlite3.Connection | None]:
-    """The database opened read-only, or None when there is none or it cannot be read."""
+    """The database for reading, or None when there is none or it cannot be opened.
+
+    Opened read-write but never made (``mode=rw``), and only read: a read-only
+    connection would leave its ``-wal`` and ``-shm`` behind, and those, made by
+    another user (``sudo kiosk stats --db``), could stop the kiosk writing.
+    """
     path = path or default_path()
     if not path.is_file():
         yield None
         return
-    uri = f"file:{urllib.parse.quote(str(path.resolve()))}?mode=ro"
+    uri = f"file:{urllib.parse.quote(str(path.resolve()))}?mode=rw"
     try:
         db = sqlite3.connect(uri, uri=True, timeout=BUSY_SECONDS)
     except sqlite3.Error as exc:

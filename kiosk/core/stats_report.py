@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import astuple
 from typing import TextIO
 
 from kiosk.core.stats import (
@@ -34,9 +35,7 @@ def write_csv(found: Iterable[Row], out: TextIO) -> int:
     writer.writerow(HEADER)
     written = 0
     for row in found:
-        writer.writerow(
-            (row.kiosk_id, row.day, row.event, row.page_id, row.lang, row.detail, row.count)
-        )
+        writer.writerow(astuple(row))  # in the order of HEADER
         written += 1
     return written
 

@@ -168,6 +168,8 @@ def test_most_read_and_views_on_a_day(db: Path) -> None:
     assert stats.most_read(30, today=DAY, path=db)[0] == ("c", 16)
     assert stats.views_on(DAY, path=db) == 5
     assert stats.views_on(days[3], path=db) == 0
+    # Reading leaves no -wal or -shm of its own behind (files another user could own).
+    assert sorted(p.name for p in db.parent.iterdir()) == [stats.FILE_NAME]
 
 
 def test_queries_on_a_missing_or_damaged_database_are_empty(tmp_path: Path) -> None:
