@@ -347,7 +347,10 @@ def _stats(args: argparse.Namespace) -> int:
         return 1
     notes = []
     if not path.is_file():
-        notes.append(f"No usage has been counted on this machine yet ({path} does not exist).")
+        notes.append(
+            f"No usage has been counted here yet: {path} does not exist. If the kiosk runs "
+            "as another user, run this as that user, or name its file with --db."
+        )
     if not config.usage_stats:
         notes.append("Counting is off: usage_stats = false in the config.")
     for note in notes:
