@@ -27,7 +27,7 @@ from kiosk.core.index_cache import IndexCache
 from kiosk.core.library import Library
 from kiosk.ui.strings import tr as kiosk_words  # plain data: no Qt
 
-COMMANDS = ("run", "check", "snapshot", "export", "set-pin", "update")
+COMMANDS = ("run", "check", "snapshot", "export", "set-pin", "update", "stats")
 APP = "kiosk"
 
 log = logging.getLogger("kiosk")
@@ -186,6 +186,41 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _content_options(update)
     update.set_defaults(handler=_update)
+    stats = commands.add_parser(
+        "stats",
+        help="show the anonymous usage counts, or write them as CSV (needs no display)",
+        description="Summarise what was read on this kiosk over the last days: most-read "
+        "pages, how far readers got in guides, check answers, read-aloud uses and idle "
+        "resets. --csv writes every count with a kiosk_id column; files from many kiosks "
+        "share one header, so they join with: awk 'FNR > 1 || NR == 1' *.csv > all.csv",
+    )
+    stats.add_argument(
+        "--days",
+        type=int,
+        default=30,
+        metavar="N",
+        help="the last N days, today included (default 30)",
+    )
+    stats.add_argument(
+        "--csv",
+        type=Path,
+        metavar="FILE",
+        help="write the counts as CSV to FILE ('-': standard output) instead of the summary",
+    )
+    stats.add_argument(
+        "--db",
+        type=Path,
+        metavar="FILE",
+        help="the counts database (default: "
+        "stats.sqlite3 in the platform's data folder, where the kiosk keeps it)",
+    )
+    stats.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help=f"config file, to say if counting is off (default: {default_config_path()})",
+    )
+    stats.set_defaults(handler=_stats)
     return parser
 
 
@@ -333,6 +368,57 @@ def _export(args: argparse.Namespace) -> int:
         print(f"QR codes point at {base.rstrip('/')}/LANG/ID/: publish {args.out} there")
     else:
         print("no share_base_url: the kiosk shows no QR codes; set it, or pass --base-url")
+    return 0
+
+
+def _stats(args: argparse.Namespace) -> int:
+    import datetime as dt
+    import sqlite3
+
+    from kiosk.core import stats, stats_report
+
+    config = _load_config(args)
+    if config is None:
+        return 2
+    if args.days < 1:
+        print(f"kiosk stats: error: --days should be 1 or more, not {args.days}", file=sys.stderr)
+        return 2
+    path: Path = args.db or stats.default_path()
+    if args.db is not None and not path.is_file():
+        print(f"kiosk stats: error: no database {path}", file=sys.stderr)
+        return 2
+    today = dt.date.today()
+    try:
+        found = stats.rows(args.days, today=today, path=path)
+    except sqlite3.Error as exc:
+        print(f"kiosk stats: error: cannot read {path}: {exc}", file=sys.stderr)
+        return 1
+    notes = []
+    if not path.is_file():
+        notes.append(
+            f"No usage has been counted here yet: {path} does not exist. If the kiosk runs "
+            "as another user, run this as that user, or name its file with --db."
+        )
+    if not config.usage_stats:
+        notes.append("Counting is off: usage_stats = false in the config.")
+    for note in notes:
+        print(note, file=sys.stderr if args.csv is not None else sys.stdout)
+    if args.csv is None:
+        first = (today - dt.timedelta(days=args.days - 1)).isoformat()
+        print(stats_report.summary(found, first, today.isoformat()), end="")
+        return 0
+    if str(args.csv) == "-":
+        stats_report.write_csv(found, sys.stdout)
+        return 0
+    try:
+        args.csv.parent.mkdir(parents=True, exist_ok=True)
+        with args.csv.open("w", encoding="utf-8", newline="") as out:
+            written = stats_report.write_csv(found, out)
+    except OSError as exc:
+        print(f"kiosk stats: error: cannot write {args.csv}: {exc}", file=sys.stderr)
+        return 2
+    days = _plural(args.days, "day")
+    print(f"{_plural(written, 'row')} of usage counts ({days}) written to {args.csv}")
     return 0
 
 

@@ -62,6 +62,10 @@ class Config:
     # Live reload: show changes to the content folder without a restart, between two
     # screens; a file saved broken keeps its page's last good version.
     watch_content: bool = True
+    # Anonymous usage counts per day (kiosk/core/stats.py, 'kiosk stats'); false: none.
+    usage_stats: bool = True
+    # This kiosk's name in those counts; empty: the machine's host name.
+    kiosk_id: str = ""
 
     def name(self, names: Names, lang: str) -> str:
         """The text for ``lang``, else for the default language, else any."""

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.core import pin
 from kiosk.core.config import Config
 from kiosk.core.library import Library
+from kiosk.core.stats import Recorder, Usage
 from kiosk.ui import binding, fonts
 from kiosk.ui.theme import STANDARD, Theme
 from kiosk.ui.unix_signals import stop_on_signals
@@ -90,13 +91,26 @@ def build_window(
     kiosk_mode: bool,
     reload: Callable[[], Library] | None = None,
     lang: str | None = None,
+    stats: Usage | None = None,
 ) -> KioskWindow:
     fonts.use_emoji_font()
     theme = styled(app, config, size)
     timers = Timers.from_config(config)
     return KioskWindow(
-        library, config, theme, timers=timers, kiosk_mode=kiosk_mode, reload=reload, lang=lang
+        library,
+        config,
+        theme,
+        timers=timers,
+        kiosk_mode=kiosk_mode,
+        reload=reload,
+        lang=lang,
+        stats=stats,
     )
+
+
+def usage_stats(config: Config) -> Usage:
+    """The counter of anonymous usage for ``kiosk run``: counting unless the config says not."""
+    return Usage(Recorder(kiosk=config.kiosk_id) if config.usage_stats else None)
 
 
 class ErrorGuard:
@@ -142,8 +156,9 @@ def run(
     chosen = screens[screen]
     geometry = chosen.geometry()
     size = (1280, 800) if windowed else (geometry.width(), geometry.height())
+    usage = usage_stats(config)
     window = build_window(
-        app, library, config, size, kiosk_mode=not windowed, reload=reload, lang=lang
+        app, library, config, size, kiosk_mode=not windowed, reload=reload, lang=lang, stats=usage
     )
     window.exit_requested.connect(app.quit)
     if config.watch_content:
@@ -173,7 +188,10 @@ def run(
     QTimer.singleShot(
         0, lambda: log.info("ready: the %s screen is shown on screen %d", shown, screen)
     )
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        usage.close()  # what is still queued is written (waiting a few seconds at most)
 
 
 _QT_LEVELS = {

@@ -24,6 +24,7 @@ from kiosk.core.config import Config
 from kiosk.core.library import Library
 from kiosk.core.model import GUIDE, Page
 from kiosk.core.pin import Lockout
+from kiosk.core.stats import Usage
 from kiosk.ui.admin_gesture import AdminGesture
 from kiosk.ui.guard import guarded
 from kiosk.ui.idle import IdleWatcher
@@ -154,6 +155,7 @@ class KioskWindow(QWidget):
         reload: Callable[[], Library] | None = None,
         clock: Callable[[], float] = time.monotonic,
         lang: str | None = None,
+        stats: Usage | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("KioskWindow")
@@ -176,6 +178,7 @@ class KioskWindow(QWidget):
         self.live: LiveReload | None = None  # set where the content folder is watched
         library.keep_rendered = config.rendered_pages_kept
         self.clock = clock
+        self.stats = stats if stats is not None else Usage()  # anonymous counts; default: none
 
         self.stack = QStackedWidget(self)
         layout = QVBoxLayout(self)
@@ -205,6 +208,9 @@ class KioskWindow(QWidget):
             config.speech_voices,
             self,
             languages=config.languages,
+        )
+        self.read_aloud.started.connect(
+            lambda lang, means: self.stats.read_aloud(self._page_in_front() or "", lang, means)
         )
         self.stack.addWidget(self.main)
         self.attract: AttractScreen | None = None
@@ -299,6 +305,8 @@ class KioskWindow(QWidget):
             return False
         if remember and self.current_id != page_id:
             self.history.append(self.current_id or "")
+        if remember:  # opened, not come back to nor shown again in another language
+            self.stats.page_opened(page.id, page.lang)
         self.current_id = page.id
         key = ("page", page.id, page.lang, self.text_scale, self.look)
         screen = self.screens.get(key)
@@ -332,6 +340,10 @@ class KioskWindow(QWidget):
                 guide.open_page.connect(self.open_page)
                 guide.check_requested.connect(lambda: self.open_check(page))
                 guide.step_changed.connect(self.read_aloud.stop)
+                steps = len(guide.steps)
+                guide.step_changed.connect(
+                    lambda n: self.stats.guide_step(page.id, page.lang, n, steps)
+                )
                 return guide
         article = ArticleScreen(
             self.library, page, theme, timer, self.content, self.read_aloud, share_url=url
@@ -353,6 +365,9 @@ class KioskWindow(QWidget):
         self.history.append(page.id)
         check = CheckScreen(page, self._content_theme(page.lang), self.content, self.read_aloud)
         check.finished.connect(self.go_back)
+        check.answered.connect(
+            lambda n, right: self.stats.check_answered(page.id, page.lang, n + 1, right)
+        )
         self._show(check, page.title)
 
     def go_home(self) -> None:
@@ -450,6 +465,8 @@ class KioskWindow(QWidget):
 
     def reset(self) -> None:
         """Forget the last visitor entirely and show the attract screen."""
+        if not self.showing_attract:  # someone was here (an empty kiosk is not counted)
+            self.stats.idle_reset()
         self.lang = self.config.default_language
         self.text_scale = 1.0
         self.look = self.config.theme

@@ -83,9 +83,11 @@ class AnswerButton(QPushButton):
 class CheckScreen(QWidget):
     """Signals:
     finished(): the reader is done and goes back to the page.
+    answered(int, bool): the reader answered question n (0 is the first), rightly or not.
     """
 
     finished = Signal()
+    answered = Signal(int, bool)
 
     def __init__(
         self,
@@ -260,6 +262,12 @@ class CheckScreen(QWidget):
         self._show_side()
 
     def answer(self, chosen: int) -> None:
+        """The reader chose answer ``chosen``: say whether it was right, and why."""
+        index = self.index
+        correct = self._show_answer(chosen)
+        self.answered.emit(index, correct)
+
+    def _show_answer(self, chosen: int) -> bool:
         self.listen.stop()
         question = self.questions[self.index]
         correct = chosen == question.answer
@@ -283,6 +291,7 @@ class CheckScreen(QWidget):
         self.next_button.setText(tr("see_result" if last else "next_question", self.lang))
         self.feedback.show()
         self._show_side()
+        return correct
 
     @property
     def showing_feedback(self) -> bool:
@@ -292,7 +301,7 @@ class CheckScreen(QWidget):
         """Answer as a reader did on another copy of this check (at another text size
         or in another language), and stop where they were."""
         for number, chosen in enumerate(answers):
-            self.answer(chosen)
+            self._show_answer(chosen)  # shown again, not answered again
             if number < len(answers) - 1 or not showing_feedback:
                 self.advance()
 

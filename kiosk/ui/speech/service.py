@@ -70,11 +70,14 @@ class ReadAloud(QObject):
     Signals:
         changed(): the owner, or its state (idle, reading, paused), changed.
         sentence(int): the sentence with this index is being read (synthesis only).
+        started(str, str): reading began, in this language, by "speech" or "recording".
+        ready(): the speech engine is up (or could not start): ask ``offers`` again.
     """
 
     changed = Signal()
     sentence = Signal(int)
     ready = Signal()
+    started = Signal(str, str)
 
     # The engine when none is configured; "" lets Qt choose. (Tests make it "mock".)
     default_engine = ""
@@ -233,6 +236,7 @@ class ReadAloud(QObject):
         self.stop()
         self.owner, self._lang = owner, lang
         if recording is not None and audio.problem(recording) is None and self._play(recording):
+            self.started.emit(lang, "recording")
             return
         speech = self._speech if self.can_say(lang) else None
         self.sentences = split(parts)
@@ -246,6 +250,7 @@ class ReadAloud(QObject):
             self._taps.append(part.rich)
         self.changed.emit()
         speech.speak([s.text for s in self.sentences], lang, start, self.voices.get(lang, ""))
+        self.started.emit(lang, "speech")
 
     def _play(self, path: Path) -> bool:
         if self.player is None:

@@ -14,6 +14,7 @@ from kiosk import resources
 from kiosk.core import loader
 from kiosk.core.config import Config
 from kiosk.core.library import Library
+from kiosk.core.stats import Usage
 from kiosk.ui.app import styled
 from kiosk.ui.speech.service import ReadAloud
 from kiosk.ui.theme import Theme
@@ -104,7 +105,9 @@ def clock() -> Clock:
 def make_window(qtbot: QtBot, library: Library, clock: Clock) -> Callable[..., KioskWindow]:
     made: list[KioskWindow] = []
 
-    def make(config: Config | None = None, kiosk_mode: bool = True) -> KioskWindow:
+    def make(
+        config: Config | None = None, kiosk_mode: bool = True, stats: Usage | None = None
+    ) -> KioskWindow:
         config = config or Config(default_language="en")
         theme = Theme.for_screen(*SIZE, "Sans Serif")
         app = QApplication.instance()
@@ -118,6 +121,7 @@ def make_window(qtbot: QtBot, library: Library, clock: Clock) -> Callable[..., K
             kiosk_mode=kiosk_mode,
             clock=clock,
             reload=lambda: library,
+            stats=stats,
         )
         made.append(window)
         window.resize(*SIZE)
