@@ -137,8 +137,9 @@ def test_rendered_pages_are_kept_only_while_among_the_last_used(
 
 
 # Damaged files whose unpickling raises, in turn: UnpicklingError, ValueError,
-# UnicodeDecodeError, OverflowError, MemoryError.
-@pytest.mark.parametrize("seed", [0, 5, 97, 124, 580])
+# UnicodeDecodeError, OverflowError. (Bytes that make it raise MemoryError also
+# make CPython report a SystemError later, from a freed buffer, so none is here.)
+@pytest.mark.parametrize("seed", [0, 5, 97, 124])
 def test_a_damaged_cache_file_is_rebuilt(tmp_path: Path, assets: Path, seed: int) -> None:
     root, cache = tmp_path / "content", tmp_path / "check.pickle"
     _content(root)
