@@ -22,7 +22,8 @@ CLEANING = "Cleaning the screen… · 正在清洁屏幕…"
 
 class CleaningMode(QObject):
     """Covers ``window`` for ``seconds`` ticks of ``tick`` (a 1 s timer, given so
-    tests fire it), showing the seconds left.
+    tests fire it), showing the seconds left. Once: made for one cleaning, and gone
+    (with its cover) after it.
 
     Signals:
         finished(): the time is up and the cover is gone.
@@ -76,5 +77,8 @@ class CleaningMode(QObject):
         if not self.active:
             return
         self.tick.stop()
+        self.tick.timeout.disconnect(self._tick)
         self.cover.uncover()
+        self.cover.deleteLater()
+        self.deleteLater()
         self.finished.emit()

@@ -202,18 +202,20 @@ class StaffDesk(QObject):
 
     def start_cleaning(self) -> None:
         """Ignore every touch for ``cleaning_seconds`` while staff wipe the screen."""
-        window = self.window
-        if self.cleaning is None:
-            from kiosk.ui.cleaning import CleaningMode
+        from kiosk.ui.cleaning import CleaningMode
 
-            seconds = round(window.config.cleaning_seconds)
-            self.cleaning = CleaningMode(window, seconds, window.timers.cleaning_tick, window.theme)
-            self.cleaning.finished.connect(self._cleaning_done)
+        window = self.window
+        if self.cleaning is not None:
+            return
+        seconds = round(window.config.cleaning_seconds)
+        self.cleaning = CleaningMode(window, seconds, window.timers.cleaning_tick, window.theme)
+        self.cleaning.finished.connect(self._cleaning_done)
         window.timers.idle.stop()  # an idle reset must not end it early
         log.info("screen cleaning: touches ignored for %d s", self.cleaning.seconds)
         self.cleaning.start()
 
     def _cleaning_done(self) -> None:
+        self.cleaning = None
         if self.window.kiosk_mode:
             self.window.timers.idle.start()  # the panel's idle time, from now
 

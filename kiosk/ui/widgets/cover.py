@@ -90,8 +90,9 @@ class Cover(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         kind = event.type()
-        if kind == QEvent.Type.Resize and watched is self.parentWidget():
-            self.setGeometry(self.parentWidget().rect())
+        parent = self.parentWidget()
+        if kind == QEvent.Type.Resize and parent is not None and watched is parent:
+            self.setGeometry(parent.rect())
             return False
         if not self.covering or kind not in INPUT:
             return False
