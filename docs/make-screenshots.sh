@@ -28,5 +28,12 @@ for lang in en zh-CN; do
     --theme high-contrast --out "$out/article-200-high-contrast-$lang-1920x1080.png"
 done
 kiosk snapshot --view attract --out "$out/attract-1920x1080.png"
-kiosk snapshot --view admin --out "$out/admin-1920x1080.png"
+# The staff panel, with made-up reading counts (it says so), and its cleaning countdown.
+for lang in en zh-CN; do
+  for size in 1920x1080 1080x1920; do
+    kiosk snapshot --view admin --demo-stats --lang "$lang" --size "$size" \
+      --out "$out/admin-$lang-$size.png"
+  done
+done
+kiosk snapshot --view cleaning --out "$out/cleaning-1920x1080.png"
 kiosk snapshot --view pin --locked --out "$out/pin-locked-1920x1080.png"

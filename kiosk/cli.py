@@ -104,9 +104,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     snap.add_argument(
         "--view",
-        choices=("kiosk", "attract", "admin", "check", "pin"),
+        choices=("kiosk", "attract", "admin", "cleaning", "check", "pin"),
         default="kiosk",
-        help="attract screen, admin menu, staff PIN pad, or the check of --page, instead",
+        help="attract screen, staff panel, its screen-cleaning countdown, staff PIN pad, "
+        "or the check of --page, instead",
+    )
+    snap.add_argument(
+        "--demo-stats",
+        action="store_true",
+        help="with --view admin: made-up reading counts for the chart, and the panel says so "
+        "(without it, the counts this machine has)",
     )
     snap.add_argument(
         "--locked",
@@ -573,6 +580,7 @@ def _snapshot(args: argparse.Namespace) -> int:
         text_scale=args.text_scale,
         look=args.theme,
         locked=args.locked,
+        demo_stats=args.demo_stats,
     )
     if error:
         print(f"kiosk snapshot: error: {error}", file=sys.stderr)

@@ -294,6 +294,8 @@ class Visitor:
 
     def fire_screen_timer(self) -> None:
         timers: list[QTimer] = [self.window.timers.attract_rotate, self.window.timers.attract_shift]
+        if self.window.desk.cleaning is not None:  # the screen-cleaning countdown
+            timers.append(self.window.timers.cleaning_tick)
         timers += [
             widget.timer
             for widget in self.widgets()

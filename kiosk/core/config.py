@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from kiosk.core import languages
+from kiosk.core import hours, languages
 
 Names = dict[str, str]  # text by language code
 THEMES = ("standard", "high-contrast")  # the looks kiosk/ui/theme.py draws
@@ -66,6 +66,13 @@ class Config:
     usage_stats: bool = True
     # This kiosk's name in those counts; empty: the machine's host name.
     kiosk_id: str = ""
+    # When the screen is on, by weekday: {"mon": "07:30-18:00", ..., "sun": ""} (closed).
+    # Empty: always on. Outside them the screen sleeps; a touch wakes it for
+    # ``wake_minutes`` (kiosk/core/hours.py reads them).
+    opening_hours: dict[str, str] = field(default_factory=dict)
+    wake_minutes: float = 5.0
+    # The staff panel's screen-cleaning mode ignores every touch for this long.
+    cleaning_seconds: float = 30.0
 
     def name(self, names: Names, lang: str) -> str:
         """The text for ``lang``, else for the default language, else any."""
@@ -75,6 +82,11 @@ class Config:
     def files_language(self) -> str:
         """The language of content files that name none."""
         return self.content_language or self.languages[0]
+
+    @property
+    def hours(self) -> hours.OpeningHours | None:
+        """When the screen is on; None: always."""
+        return hours.parse(self.opening_hours)[0] if self.opening_hours else None
 
     @property
     def content_path(self) -> Path | None:
@@ -119,6 +131,9 @@ def load(path: Path | None) -> tuple[Config, list[str]]:
     defaults = Config()
     for key, value in data.items():
         line = _line_of(text, key)
+        if key == "opening_hours":
+            values[key] = _opening_hours(value, path, text, warnings)
+            continue
         if key not in known:
             warnings.append(f"{path}:{line}: warning: unknown setting '{key}'; ignored")
             continue
@@ -169,6 +184,31 @@ def load(path: Path | None) -> tuple[Config, list[str]]:
     return config, warnings
 
 
+def _opening_hours(value: Any, path: Path, text: str, warnings: list[str]) -> dict[str, str]:
+    """The ``[opening_hours]`` table, each problem with it a warning at its line."""
+    table_line = _table_line(text, "opening_hours")
+    if not isinstance(value, dict):
+        warnings.append(
+            f"{path}:{table_line}: warning: 'opening_hours' should be a table of weekdays, "
+            'like [opening_hours] mon = "07:30-18:00"; the screen stays on'
+        )
+        return {}
+    if not value:  # opening_hours = {}: always on
+        return {}
+    for problem in hours.parse(value)[1]:
+        line = _line_of(text, problem.day, after=table_line) if problem.day else table_line
+        warnings.append(f"{path}:{line}: warning: opening_hours: {problem}")
+    return {str(k): v if isinstance(v, str) else "" for k, v in value.items()}
+
+
+def _table_line(text: str, name: str) -> int:
+    """The line of ``[name]``, or of ``name = {...}``."""
+    match = re.search(rf"^\s*\[\s*{re.escape(name)}\s*\]", text, re.MULTILINE)
+    if match:
+        return text.count("\n", 0, match.start()) + 1
+    return _line_of(text, name)
+
+
 def _convert(value: Any, default: Any) -> Any:
     if isinstance(default, bool):
         return value if isinstance(value, bool) else None
@@ -198,9 +238,11 @@ def _unknown_languages(value: Any) -> list[str]:
     return [repr(str(v)) for v in value if languages.find(str(v)) is None]
 
 
-def _line_of(text: str, key: str) -> int:
-    match = re.search(rf"^\s*{re.escape(key)}\s*=", text, re.MULTILINE)
-    return text.count("\n", 0, match.start()) + 1 if match else 1
+def _line_of(text: str, key: str, after: int = 1) -> int:
+    """The line where ``key =`` is set, from line ``after`` on (else ``after``)."""
+    start = sum(len(line) for line in text.splitlines(keepends=True)[: after - 1])
+    match = re.compile(rf"^\s*{re.escape(key)}\s*=", re.MULTILINE).search(text, start)
+    return text.count("\n", 0, match.start()) + 1 if match else after
 
 
 def set_value(path: Path, key: str, value: str) -> None:

@@ -229,12 +229,15 @@ def snapshot(
     text_scale: float | None = None,
     look: str | None = None,
     locked: bool = False,
+    demo_stats: bool = False,
 ) -> str | None:
     """Render one screen to a PNG with no display. Returns an error message or None."""
     if text_scale is not None and text_scale not in TEXT_SCALES:
         return f"--text-scale must be one of {', '.join(str(s) for s in TEXT_SCALES)}"
     if locked and view != "pin":
         return "--locked goes with --view pin"
+    if demo_stats and view not in ("admin", "cleaning"):
+        return "--demo-stats goes with --view admin"
     if view == "pin":  # a PIN of the picture's own: the real one is never needed
         config = dataclasses.replace(config, pin_hash=pin.hash_pin(SNAPSHOT_PIN))
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -248,11 +251,19 @@ def snapshot(
                 window.set_text_scale(text_scale)
             if look is not None:
                 window.set_look(look)
+            if demo_stats:
+                from kiosk.ui.screens.panel_reading import DEMO_NOTICE, demo_counts
+
+                window.desk.most_read = demo_counts(library)
             if page_id is not None:
                 window.read_aloud.prepare()  # starts beside the page being built
             problem = _show(app, window, library, page_id, view, step, answer)
             if page_id is not None:
                 _wait_for_speech(window)  # so the picture shows a Listen button as the kiosk would
+            if view in ("admin", "cleaning"):
+                window.show_admin(DEMO_NOTICE if demo_stats else "")
+            if view == "cleaning":
+                window.desk.start_cleaning()
             if view == "pin":
                 _show_pin(window, locked)
             if problem is not None:
@@ -336,9 +347,8 @@ def _show(
         screen.go_to(step, animate=False)
     if view == "attract":
         window.show_attract()
-    elif view == "admin":
+    elif view in ("admin", "cleaning"):
         library.check_all()  # a picture of the whole list, not of a check under way
-        window.show_admin()
     elif view == "check":
         page = library.get(page_id or "", window.lang)
         if page is None or not page.questions:

@@ -8,23 +8,30 @@ leaving the kiosk. The window opens the desk when the corner gesture asks for it
 
 from __future__ import annotations
 
+import datetime as dt
+import importlib
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeGuard
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
-from kiosk.core import check_cache
+from kiosk.core import check_cache, review, update_state
 from kiosk.core.diagnostics import Diagnostic, sort_key
 from kiosk.core.pin import Lockout
+from kiosk.ui.strings import tr
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from kiosk.ui.check_worker import CheckThread
+    from kiosk.ui.cleaning import CleaningMode
     from kiosk.ui.screens.admin import AdminScreen
     from kiosk.ui.window import KioskWindow
+
+# The pages read most in the last N days: (page id, views), most first.
+MostRead = Callable[[int], Sequence[tuple[str, int]]]
 
 log = logging.getLogger(__name__)
 
@@ -35,12 +42,40 @@ def _is_admin(widget: object) -> TypeGuard[AdminScreen]:
     return kind.__name__ == "AdminScreen" and kind.__module__ == "kiosk.ui.screens.admin"
 
 
+def counted_reading(days: int) -> Sequence[tuple[str, int]]:
+    """The most-read pages from the kiosk's usage statistics (``kiosk.core.stats``),
+    or none while this kiosk has no statistics to read them from."""
+    try:
+        stats: Any = importlib.import_module("kiosk.core.stats")
+    except ImportError:
+        return []
+    most_read = getattr(stats, "most_read", None)
+    return list(most_read(days)) if most_read is not None else []
+
+
 class StaffDesk(QObject):
-    """The PIN pad and the staff menu of one window."""
+    """The PIN pad and the staff panel of one window, and the cleaning mode.
+
+    What the panel shows comes from attributes a test (or the app) may replace:
+    ``most_read(days)``, ``last_update()``, ``today()``, and ``sessions``, the
+    nurses' sessions that can be started (none exist yet: with none, the panel
+    offers no "Start a session"; choosing one emits ``session_requested``).
+
+    Signals:
+        session_requested(): staff asked to start a session.
+    """
+
+    session_requested = Signal()
 
     def __init__(self, window: KioskWindow) -> None:
         super().__init__(window)
         self.window = window
+        self.most_read: MostRead = counted_reading
+        self.last_update: Callable[[], update_state.UpdateResult | None] = update_state.load
+        self.today: Callable[[], dt.date] = dt.date.today
+        self.sessions: Sequence[object] = ()
+        self.lang: str | None = None  # the panel's language while open; else the reader's
+        self.cleaning: CleaningMode | None = None
         config = window.config
         self.lockout = Lockout(
             config.pin_hash, config.pin_attempts, config.pin_lockout_seconds, window.clock
@@ -69,14 +104,24 @@ class StaffDesk(QObject):
         else:
             self.show_menu()
 
-    def show_menu(self, notice: str = "") -> None:
-        """The staff menu, at once, with the problems known so far; a check off the UI
-        thread fills in the rest (``check_cache`` keeps its findings between runs)."""
+    def show_menu(self, notice: str = "", lang: str | None = None) -> None:
+        """The staff panel, at once, with the problems known so far; a check off the UI
+        thread fills in the rest (``check_cache`` keeps its findings between runs).
+
+        In ``lang``, else in the language it was in, else in the reader's."""
         from kiosk.ui.screens.admin import AdminScreen
+        from kiosk.ui.screens.panel_status import ContentFacts
 
         window = self.window
+        lang = lang or self.lang or window.lang
+        library = window.library
         pin_set = bool(window.config.pin_hash)
-        checking = not window.library.checked
+        checking = not library.checked
+        facts = ContentFacts(
+            pages=len(library.ids),
+            languages=len(library.languages),
+            past_review=len(review.overdue(library.pages, self.today())),
+        )
         admin = AdminScreen(
             window.runtime_problems,
             pin_set,
@@ -84,12 +129,23 @@ class StaffDesk(QObject):
             can_exit=pin_set or not window.kiosk_mode,
             notice=notice,
             checking=checking,
+            lang=lang,
+            languages=window.config.languages,
+            facts=facts,
+            last_update=self.last_update(),
+            reading=lambda days: self._reading(days, lang),
+            sessions=bool(self.sessions),
+            landscape=window.width() >= window.height(),
         )
-        admin.add_problems(self._keyed(window.library.known()))
+        admin.add_problems(self._keyed(library.known()))
         admin.closed.connect(self.close)
         admin.reload_requested.connect(self.reload)
         admin.exit_requested.connect(window.request_exit)
+        admin.cleaning_requested.connect(self.start_cleaning)
+        admin.session_requested.connect(self.session_requested.emit)
+        admin.language_chosen.connect(lambda code: self.show_menu(lang=code))
         self._put(admin)
+        self.lang = lang
         if checking:
             self._start_check()
 
@@ -99,8 +155,11 @@ class StaffDesk(QObject):
         self.window.stack.setCurrentWidget(self.window.main)
 
     def drop(self) -> None:
-        """Take the staff screen away, if any, and stop its check."""
+        """Take the staff screen away, if any, and stop its check and any cleaning."""
         self.end_check()
+        if self.cleaning is not None:
+            self.cleaning.stop()
+        self.lang = None
         if self.screen is not None:
             self.window.stack.removeWidget(self.screen)
             self.screen.deleteLater()
@@ -122,10 +181,43 @@ class StaffDesk(QObject):
         window.history.clear()
         window.show_home()
         pages, langs = len(window.library.ids), len(window.library.languages)
-        self.show_menu(
-            notice=f"Reloaded: {pages} pages in {langs} languages · "
-            f"已重新载入：{pages} 页，{langs} 种语言"
-        )
+        lang = self.lang or window.lang
+        self.show_menu(tr("panel_reloaded", lang).format(pages=pages, langs=langs), lang)
+
+    # --- what the panel shows and starts ------------------------------------------
+
+    def _reading(self, days: int, lang: str) -> list[tuple[str, int]] | None:
+        """The most-read pages by title in ``lang``; None if they could not be read."""
+        try:
+            counted = self.most_read(days)
+        except Exception:
+            log.exception("the staff panel could not read the reading counts")
+            return None
+        library = self.window.library
+        rows = []
+        for page_id, views in counted:
+            page = library.get(page_id, lang)
+            rows.append((page.title if page is not None else page_id, views))
+        return rows
+
+    def start_cleaning(self) -> None:
+        """Ignore every touch for ``cleaning_seconds`` while staff wipe the screen."""
+        from kiosk.ui.cleaning import CleaningMode
+
+        window = self.window
+        if self.cleaning is not None:
+            return
+        seconds = round(window.config.cleaning_seconds)
+        self.cleaning = CleaningMode(window, seconds, window.timers.cleaning_tick, window.theme)
+        self.cleaning.finished.connect(self._cleaning_done)
+        window.timers.idle.stop()  # an idle reset must not end it early
+        log.info("screen cleaning: touches ignored for %d s", self.cleaning.seconds)
+        self.cleaning.start()
+
+    def _cleaning_done(self) -> None:
+        self.cleaning = None
+        if self.window.kiosk_mode:
+            self.window.timers.idle.start()  # the panel's idle time, from now
 
     # --- the check that fills the menu ----------------------------------------------
 

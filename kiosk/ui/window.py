@@ -7,6 +7,7 @@ constructors; this window connects their signals.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import logging
 import sys
@@ -42,6 +43,7 @@ from kiosk.ui.widgets.toast import Toast
 
 if TYPE_CHECKING:
     from kiosk.ui.live_reload import LiveReload
+    from kiosk.ui.opening_hours import OpeningHoursWatch
     from kiosk.ui.screens.attract import AttractScreen
     from kiosk.ui.screens.check import CheckScreen
     from kiosk.ui.screens.guide import GuideScreen
@@ -85,6 +87,12 @@ def _single_shot(ms: int) -> QTimer:
     return timer
 
 
+def _repeating(ms: int) -> QTimer:
+    timer = QTimer()
+    timer.setInterval(ms)
+    return timer
+
+
 @dataclass
 class Timers:
     """Every timer the kiosk runs; tests make their own and fire ``timeout`` by hand.
@@ -106,6 +114,9 @@ class Timers:
     toast: QTimer = field(default_factory=lambda: _single_shot(4000))
     # Live reload: the content folder must be quiet this long before it is read again.
     content_settle: QTimer = field(default_factory=lambda: _single_shot(2000))
+    # The screen-cleaning countdown's tick, and the opening-hours check.
+    cleaning_tick: QTimer = field(default_factory=lambda: _repeating(1000))
+    hours_check: QTimer = field(default_factory=lambda: _repeating(60_000))
 
     def new_carousel_timer(self) -> QTimer:
         timer = QTimer()
@@ -156,6 +167,7 @@ class KioskWindow(QWidget):
         clock: Callable[[], float] = time.monotonic,
         lang: str | None = None,
         stats: Usage | None = None,
+        now: Callable[[], dt.datetime] = dt.datetime.now,
     ) -> None:
         super().__init__()
         self.setObjectName("KioskWindow")
@@ -237,6 +249,13 @@ class KioskWindow(QWidget):
         self.show_home()
         if kiosk_mode:
             timers.idle.start()
+        # Outside opening hours the screen sleeps (kiosk/ui/opening_hours.py).
+        self.opening_hours: OpeningHoursWatch | None = None
+        hours = config.hours
+        if kiosk_mode and hours is not None:
+            from kiosk.ui.opening_hours import OpeningHoursWatch
+
+            self.opening_hours = OpeningHoursWatch.for_window(self, hours, now)
 
     # --- what is on screen ------------------------------------------------------
 
@@ -577,6 +596,8 @@ class KioskWindow(QWidget):
         """Stop timers and the content check, and take the application-wide filters away."""
         self.desk.end_check()
         self.read_aloud.close()
+        if self.opening_hours is not None:
+            self.opening_hours.stop()
         app = QApplication.instance()
         if app is not None:
             for watcher in (self.lockdown, self.idle, self.gesture):

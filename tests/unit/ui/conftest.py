@@ -42,7 +42,16 @@ def manual_timers() -> Timers:
         made.setInterval(3_600_000)
         return made
 
-    return Timers(timer(), timer(), timer(), timer(), carousel_ms=3_600_000, pin_tick_ms=3_600_000)
+    return Timers(
+        timer(),
+        timer(),
+        timer(),
+        timer(),
+        carousel_ms=3_600_000,
+        pin_tick_ms=3_600_000,
+        cleaning_tick=timer(),
+        hours_check=timer(),
+    )
 
 
 def use_library(window: KioskWindow, library: Library) -> None:

@@ -13,6 +13,10 @@ LATER = (
     "kiosk.ui.screens.check",
     "kiosk.ui.screens.admin",
     "kiosk.ui.widgets.pinpad",
+    "kiosk.ui.widgets.bar_chart",  # the staff panel's parts
+    "kiosk.ui.cleaning",
+    "kiosk.ui.opening_hours",  # only with opening hours set
+    "kiosk.screen_power",
     "kiosk.ui.speech.parts",
     "markdown",  # page bodies
     "segno",  # QR codes, on pages
