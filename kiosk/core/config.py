@@ -59,6 +59,9 @@ class Config:
     # for a quick return (both the ones used last; the rest are made again if needed).
     rendered_pages_kept: int = 48
     screens_kept: int = 6
+    # Health figures for Prometheus' node_exporter (textfile collector), rewritten every
+    # minute, e.g. /var/lib/prometheus/node-exporter/kiosk.prom; empty: none written.
+    metrics_file: str = ""
 
     def name(self, names: Names, lang: str) -> str:
         """The text for ``lang``, else for the default language, else any."""

@@ -120,6 +120,7 @@ def run(
     screen: int,
     lang: str | None,
     reload: Callable[[], Library],
+    views_today: Callable[[], int] | None = None,
 ) -> int:
     app = application()
     leak = binding.leak_message()
@@ -141,6 +142,7 @@ def run(
     window.exit_requested.connect(app.quit)
     sys.excepthook = ErrorGuard(window)
     stop_on_signals(window.request_exit, app)
+    _watch_health(app, window, config, views_today)
     if windowed:
         window.resize(*size)
         window.show()
@@ -157,6 +159,29 @@ def run(
         0, lambda: log.info("ready: the %s screen is shown on screen %d", shown, screen)
     )
     return app.exec()
+
+
+def _watch_health(
+    app: QApplication,
+    window: KioskWindow,
+    config: Config,
+    views_today: Callable[[], int] | None,
+) -> None:
+    """systemd's watchdog and the metrics file, both fed from the window's paints."""
+    from kiosk.ui import metrics
+    from kiosk.ui.paints import PaintWatch
+    from kiosk.ui.watchdog import Watchdog
+
+    paints = PaintWatch(window)
+    watchdog = Watchdog(parent=app)
+    paints.first_paint.connect(watchdog.ready)
+    app.aboutToQuit.connect(watchdog.stopping)
+    if config.metrics_file:
+        path = Path(config.metrics_file).expanduser()
+        writer = metrics.for_kiosk(path, lambda: window.library, paints, views_today, app)
+        paints.first_paint.connect(writer.start)
+        app.aboutToQuit.connect(writer.stop)
+        log.info("health figures for monitoring go to %s every minute", path)
 
 
 _QT_LEVELS = {
