@@ -51,11 +51,17 @@ class Watchdog(QObject):
         return self.notifier.watchdog_seconds is not None
 
     def ready(self) -> None:
-        """The first frame is on screen: systemd may call the service started."""
+        """The first frame is on screen: systemd may call the service started.
+
+        The kiosk also names itself the service's main process: under cage, systemd
+        started cage, but the kiosk is what ``systemctl stop`` (with ``KillMode=mixed``)
+        and the watchdog's SIGABRT should reach. cage 0.1.4 aborts on SIGTERM itself;
+        it leaves cleanly once the kiosk, its only client, has stopped.
+        """
         if self.is_ready:
             return
         self.is_ready = True
-        self.notifier.send(READY)
+        self.notifier.send(f"{READY}\nMAINPID={self.notifier.pid}")
         if self.watching:
             self.ping()
             self.timer.start()

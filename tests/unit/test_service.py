@@ -42,7 +42,8 @@ def test_kiosk_run_talks_to_systemd_and_writes_its_metrics(tmp_path: Path) -> No
             stderr=subprocess.DEVNULL,
         )
         try:
-            assert systemd.recv(64) == b"READY=1"
+            ready = f"READY=1\nMAINPID={kiosk.pid}".encode()
+            assert systemd.recv(64) == ready  # the kiosk, not a wrapper, is the service
             assert systemd.recv(64) == b"WATCHDOG=1"
             assert systemd.recv(64) == b"WATCHDOG=1"  # the timer's, a second later
             kiosk.send_signal(signal.SIGTERM)  # systemctl stop

@@ -43,10 +43,10 @@ def watched(sock: socket.socket) -> dict[str, str]:
 
 def test_ready_then_a_ping_on_every_tick_then_stopping(systemd: socket.socket) -> None:
     timer = QTimer()
-    dog = Watchdog(Notifier(watched(systemd)), timer)
+    dog = Watchdog(Notifier(watched(systemd), pid=4242), timer)
     assert timer.interval() == 15_000  # half of WatchdogSec=30
     dog.ready()
-    assert received(systemd) == ["READY=1", "WATCHDOG=1"]
+    assert received(systemd) == ["READY=1\nMAINPID=4242", "WATCHDOG=1"]
     assert timer.isActive()
     timer.timeout.emit()
     timer.timeout.emit()
@@ -60,9 +60,9 @@ def test_ready_then_a_ping_on_every_tick_then_stopping(systemd: socket.socket) -
 
 def test_no_pings_where_systemd_set_no_watchdog(systemd: socket.socket) -> None:
     timer = QTimer()
-    dog = Watchdog(Notifier({"NOTIFY_SOCKET": systemd.getsockname()}), timer)
+    dog = Watchdog(Notifier({"NOTIFY_SOCKET": systemd.getsockname()}, pid=4242), timer)
     dog.ready()
-    assert received(systemd) == ["READY=1"]
+    assert received(systemd) == ["READY=1\nMAINPID=4242"]
     assert not timer.isActive()
 
 
@@ -83,7 +83,7 @@ def test_a_watchdog_meant_for_cage_is_named_in_the_log(
     timer = QTimer()
     dog = Watchdog(notifier, timer)
     dog.ready()
-    assert received(systemd) == ["READY=1"]
+    assert received(systemd) == ["READY=1\nMAINPID=5151"]
     assert not timer.isActive()
     assert "env -u WATCHDOG_PID" in caplog.text
 
@@ -98,4 +98,4 @@ def test_the_first_paint_makes_the_kiosk_ready(qtbot: QtBot, systemd: socket.soc
     with qtbot.waitSignal(paints.first_paint):
         window.show()
     assert paints.last == 1234.5
-    assert received(systemd)[:1] == ["READY=1"]
+    assert received(systemd)[0].startswith("READY=1\n")
