@@ -126,17 +126,18 @@ class Report:
         return "\n".join(lines) + "\n"
 
     def summary(self) -> str:
-        missing_count = self.count(Status.MISSING)
-        warnings = self.count(Status.WARNING)
-        problems = f"{_plural(missing_count, 'thing')} missing, {_plural(warnings, 'warning')}"
+        counts = [(self.count(Status.MISSING), "missing"), (self.count(Status.WARNING), "")]
+        shown = [
+            f"{number} missing" if word else _plural(number, "warning")
+            for number, word in counts
+            if number
+        ]
+        problems = f" ({', '.join(shown)})" if shown else ""
         if not self.can_run:
-            fatal = sum(1 for i in self.items if i.fatal and i.status is not Status.OK)
-            return (
-                f"The kiosk cannot run here: fix the {_plural(fatal, 'line')} marked ✗ "
-                f"that stop it first ({problems})."
-            )
-        if missing_count or warnings:
-            return f"The kiosk can run here ({problems})."
+            first = [i.check for i in self.items if i.fatal and i.status is not Status.OK]
+            return f"The kiosk cannot run here{problems}. Fix these first: {', '.join(first)}."
+        if shown:
+            return f"The kiosk can run here{problems}."
         return "The kiosk can run here, with everything it uses."
 
     def json(self) -> str:

@@ -96,7 +96,7 @@ def test_a_machine_without_a_chinese_font_is_told_what_to_install(tmp_path: Path
     assert "✓ Latin font: DejaVu Sans" in text
     assert "! no emoji font" in text
     assert report.exit_status == 0  # the kiosk runs; Chinese shows as boxes
-    assert "The kiosk can run here (1 thing missing, 1 warning)." in text
+    assert "The kiosk can run here (1 missing, 1 warning)." in text
 
 
 def test_no_content_means_the_kiosk_cannot_run(tmp_path: Path) -> None:
