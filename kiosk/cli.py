@@ -27,7 +27,7 @@ from kiosk.core.index_cache import IndexCache
 from kiosk.core.library import Library
 from kiosk.ui.strings import tr as kiosk_words  # plain data: no Qt
 
-COMMANDS = ("run", "check", "snapshot", "export", "set-pin", "update", "stats")
+COMMANDS = ("run", "check", "snapshot", "export", "set-pin", "update", "stats", "doctor")
 APP = "kiosk"
 
 log = logging.getLogger("kiosk")
@@ -228,6 +228,20 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"config file, to say if counting is off (default: {default_config_path()})",
     )
     stats.set_defaults(handler=_stats)
+    doctor = commands.add_parser(
+        "doctor",
+        help="check what this machine has for the kiosk, and how to fix what it lacks",
+        description="A checklist: Python and Qt, the display and its screens, fonts, voices, "
+        "the content, the config, the PIN, the folders the kiosk writes to, and the "
+        "service. Each line is ✓, ✗ (missing) or ! (a warning), with a fix for each miss. "
+        "Exits 1 when the kiosk cannot run here. Needs no display: over ssh it checks all "
+        "the rest.",
+    )
+    _content_options(doctor)
+    doctor.add_argument(
+        "--json", action="store_true", help="print the checklist and health figures as JSON"
+    )
+    doctor.set_defaults(handler=_doctor)
     return parser
 
 
@@ -427,6 +441,43 @@ def _stats(args: argparse.Namespace) -> int:
     days = _plural(args.days, "day")
     print(f"{_plural(written, 'row')} of usage counts ({days}) written to {args.csv}")
     return 0
+
+
+def _doctor(args: argparse.Namespace) -> int:
+    from kiosk.core import checker, doctor, doctor_checks, update_state
+    from kiosk.core.check_cache import CheckCache
+    from kiosk.core.check_cache import default_path as check_cache_path
+
+    path = args.config if args.config is not None else default_config_path()
+    try:
+        config, warnings = config_file.load(path)
+        found = doctor_checks.ConfigFinding(path, config, None, tuple(warnings))
+    except config_file.ConfigError as exc:
+        config = Config()
+        found = doctor_checks.ConfigFinding(path, config, str(exc))
+    root = _content_root(args, config)
+    source = "--content" if args.content else "content_dir" if config.content_path else "bundled"
+    content = doctor_checks.ContentFinding(root, source)
+    if root.is_dir():
+        library = _library_loader(args, config, cached=True)()
+        cache = CheckCache(check_cache_path(root), library.roots)
+        every = checker.check(library, cache, jobs=checker.cores()) or library.diagnostics
+        content = doctor_checks.ContentFinding(root, source, library, every)
+    try:
+        from kiosk.ui import doctor_probes
+
+        probes = doctor_probes.probes()
+    except ImportError:  # no PySide6: doctor says so, and checks what needs no Qt
+        probes = doctor.without_qt()
+    folders = {
+        "log": logs.folder(),
+        "state": Path(platformdirs.user_state_dir(APP, appauthor=False)),
+        "data": Path(platformdirs.user_data_dir(APP, appauthor=False)),
+        "cache": Path(platformdirs.user_cache_dir(APP, appauthor=False)),
+    }
+    report = doctor_checks.examine(found, content, probes, folders, update_state.load())
+    print(report.json() if args.json else report.text(), end="")
+    return report.exit_status
 
 
 def _content_options(parser: argparse.ArgumentParser) -> None:

@@ -73,6 +73,9 @@ class Config:
     wake_minutes: float = 5.0
     # The staff panel's screen-cleaning mode ignores every touch for this long.
     cleaning_seconds: float = 30.0
+    # Health figures for Prometheus' node_exporter (textfile collector), rewritten every
+    # minute, e.g. /var/lib/prometheus/node-exporter/kiosk.prom; empty: none written.
+    metrics_file: str = ""
 
     def name(self, names: Names, lang: str) -> str:
         """The text for ``lang``, else for the default language, else any."""

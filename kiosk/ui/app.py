@@ -141,6 +141,7 @@ def run(
     screen: int,
     lang: str | None,
     reload: Callable[[], Library],
+    views_today: Callable[[], int] | None = None,
 ) -> int:
     app = application()
     leak = binding.leak_message()
@@ -169,6 +170,7 @@ def run(
         QTimer.singleShot(1000, live.start)  # after the first frame
     sys.excepthook = ErrorGuard(window)
     stop_on_signals(window.request_exit, app)
+    _watch_health(app, window, config, views_today)
     if windowed:
         window.resize(*size)
         window.show()
@@ -192,6 +194,29 @@ def run(
         return app.exec()
     finally:
         usage.close()  # what is still queued is written (waiting a few seconds at most)
+
+
+def _watch_health(
+    app: QApplication,
+    window: KioskWindow,
+    config: Config,
+    views_today: Callable[[], int] | None,
+) -> None:
+    """systemd's watchdog and the metrics file, both fed from the window's paints."""
+    from kiosk.ui import metrics
+    from kiosk.ui.paints import PaintWatch
+    from kiosk.ui.watchdog import Watchdog
+
+    paints = PaintWatch(window)
+    watchdog = Watchdog(parent=app)
+    paints.first_paint.connect(watchdog.ready)
+    app.aboutToQuit.connect(watchdog.stopping)
+    if config.metrics_file:
+        path = Path(config.metrics_file).expanduser()
+        writer = metrics.for_kiosk(path, lambda: window.library, paints, views_today, app)
+        paints.first_paint.connect(writer.start)
+        app.aboutToQuit.connect(writer.stop)
+        log.info("health figures for monitoring go to %s every minute", path)
 
 
 _QT_LEVELS = {
