@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime as dt
 import logging
 import os
 import sys
@@ -170,6 +171,8 @@ def run(
         QTimer.singleShot(1000, live.start)  # after the first frame
     sys.excepthook = ErrorGuard(window)
     stop_on_signals(window.request_exit, app)
+    if views_today is None and usage.recorder is not None:
+        views_today = _views_today(usage.recorder.path)
     _watch_health(app, window, config, views_today)
     if windowed:
         window.resize(*size)
@@ -194,6 +197,13 @@ def run(
         return app.exec()
     finally:
         usage.close()  # what is still queued is written (waiting a few seconds at most)
+
+
+def _views_today(path: Path) -> Callable[[], int]:
+    """Page views counted today, for the health figures (read from the counts' file)."""
+    from kiosk.core import stats
+
+    return lambda: stats.views_on(dt.date.today(), path=path)
 
 
 def _watch_health(

@@ -29,6 +29,7 @@ def test_kiosk_run_talks_to_systemd_and_writes_its_metrics(tmp_path: Path) -> No
             "QT_QPA_PLATFORM": "offscreen",
             "XDG_STATE_HOME": str(tmp_path / "state"),
             "XDG_CACHE_HOME": str(tmp_path / "cache"),
+            "XDG_DATA_HOME": str(tmp_path / "data"),
             "NOTIFY_SOCKET": str(tmp_path / "notify"),
             "WATCHDOG_USEC": "2000000",  # WatchdogSec=2: a ping every second
         }
@@ -63,3 +64,4 @@ def test_kiosk_run_talks_to_systemd_and_writes_its_metrics(tmp_path: Path) -> No
     assert values["kiosk_up"] == 1
     assert values["kiosk_content_pages"] > 0
     assert values["kiosk_last_paint_timestamp_seconds"] > 1_700_000_000
+    assert values["kiosk_views_today"] == 0  # from the usage counts: nobody read anything
