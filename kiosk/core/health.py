@@ -12,6 +12,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from kiosk.core import review
 from kiosk.core.diagnostics import Diagnostic, Severity, count
 from kiosk.core.library import Library
 from kiosk.core.update_state import UpdateResult
@@ -61,8 +62,7 @@ def of_library(
     without rendering a page) and reviews judged on ``today`` (default: the real day:
     a kiosk runs for months on one library)."""
     found = tuple(library.known() if diagnostics is None else diagnostics)
-    day = today or dt.date.today()
-    overdue = {p.id for p in library.pages if p.review_due is not None and p.review_due < day}
+    overdue = review.overdue(library.pages, today or dt.date.today())
     return Health(
         content_pages=len(library.ids),
         content_errors=count(found, Severity.ERROR),
