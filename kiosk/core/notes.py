@@ -91,7 +91,7 @@ def split(lines: list[str]) -> Split:
     return Split(reader, tuple(blocks))
 
 
-def strip(text: str) -> str:
+def reader_text(text: str) -> str:
     """``text`` (a body) without its notes: what a reader may see."""
     if ":::" not in text:
         return text

@@ -108,7 +108,7 @@ def parse(text: str, file: Path, report: Report) -> Session | None:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        line, message = _toml_error(exc)
+        line, message = _toml_error(exc, text)
         report.error(file, line, f"this session file is not valid TOML: {message}")
         return None
     for key in data:
@@ -317,7 +317,8 @@ def _key_line(text: str, key: str, default: int = 1) -> int:
     ``[key]``), or ``default``."""
     name = re.escape(key)
     pattern = re.compile(
-        rf"^\s*(?:\[\s*{name}\s*\]|(?:[\w-]+\s*\.\s*)?[\"']?{name}[\"']?\s*=)", re.MULTILINE
+        rf"^[ \t]*(?:\[[ \t]*{name}[ \t]*\]|(?:[\w-]+[ \t]*\.[ \t]*)?[\"']?{name}[\"']?[ \t]*=)",
+        re.MULTILINE,
     )
     found = pattern.search(text)
     return text.count("\n", 0, found.start()) + 1 if found else default
@@ -363,12 +364,13 @@ def _string_lines(text: str, key_line: int) -> list[int]:
     return found
 
 
-def _toml_error(exc: tomllib.TOMLDecodeError) -> tuple[int, str]:
+def _toml_error(exc: tomllib.TOMLDecodeError, text: str) -> tuple[int, str]:
     message = str(exc)
     where = re.search(r"\s*\(at line (\d+), column \d+\)$", message)
     if where:
         return int(where.group(1)), message[: where.start()]
     where = re.search(r"\s*\(at end of document\)$", message)
     if where:
-        return 1, message[: where.start()] + " at the end of the file"
+        last = text.rstrip().count("\n") + 1
+        return last, message[: where.start()] + " at the end of the file"
     return 1, message
