@@ -240,8 +240,9 @@ def _check(args: argparse.Namespace) -> int:
     warnings = diagnostics.count(found, Severity.WARNING)
     pages = len(library.ids)
     langs = len(library.languages)
+    shown_sessions = f"{_plural(len(library.sessions), 'session')}, " if library.sessions else ""
     print(
-        f"{_plural(pages, 'page')} in {_plural(langs, 'language')}, "
+        f"{_plural(pages, 'page')} in {_plural(langs, 'language')}, {shown_sessions}"
         f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
     )
     return 1 if errors or (args.strict and warnings) else 0
