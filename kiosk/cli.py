@@ -138,12 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Asks for the PIN twice, without showing it. A script can pipe it in "
         "instead, one line each time: printf '2468\\n2468\\n' | kiosk set-pin",
     )
-    set_pin.add_argument(
-        "--config",
-        type=Path,
-        metavar="FILE",
-        help=f"config file (default: {default_config_path()})",
-    )
+    _config_option(set_pin)
     set_pin.set_defaults(handler=_set_pin)
 
     check = commands.add_parser(
@@ -167,12 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="also write a report for a patient-education committee: every page's length, "
         "reading grade, doctor box, questions, review status and PEMAT-P scores",
     )
-    check.add_argument(
-        "--config",
-        type=Path,
-        metavar="FILE",
-        help=f"config file, for its languages (default: {default_config_path()})",
-    )
+    _config_option(check, "for its languages")
     check.set_defaults(handler=_check)
 
     export = commands.add_parser(
@@ -231,12 +221,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="the counts database (default: "
         "stats.sqlite3 in the platform's data folder, where the kiosk keeps it)",
     )
-    stats.add_argument(
-        "--config",
-        type=Path,
-        metavar="FILE",
-        help=f"config file, to say if counting is off (default: {default_config_path()})",
-    )
+    _config_option(stats, "to say if counting is off")
     stats.set_defaults(handler=_stats)
     doctor = commands.add_parser(
         "doctor",
@@ -511,11 +496,16 @@ def _content_options(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="content folder (default: from the config, else the bundled one)",
     )
+    _config_option(parser)
+
+
+def _config_option(parser: argparse.ArgumentParser, what: str = "") -> None:
+    """``--config FILE``; ``what``: what the command reads from it."""
     parser.add_argument(
         "--config",
         type=Path,
         metavar="FILE",
-        help=f"config file (default: {default_config_path()})",
+        help=f"config file{', ' + what if what else ''} (default: {default_config_path()})",
     )
 
 

@@ -7,15 +7,14 @@ fonts, voices and the binding are still checked over ssh.
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
 import os
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QLibraryInfo, QMessageLogContext, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QLibraryInfo
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 
 from kiosk import display_check
@@ -108,25 +107,12 @@ def screens() -> list[Screen]:
     ]
 
 
-@contextlib.contextmanager
-def _quiet() -> Iterator[list[str]]:
-    """What Qt says while an engine loads, kept for the report instead of printed."""
-    said: list[str] = []
-
-    def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
-        said.append(message)
-
-    previous = qInstallMessageHandler(handler)
-    try:
-        yield said
-    finally:
-        qInstallMessageHandler(previous)
-
-
 def speech(engine: str, languages: tuple[str, ...], named: Mapping[str, str]) -> Speech:
     """The engine's voice for each language, as the kiosk would choose it (speech-dispatcher
     takes a second or two to start)."""
-    with _quiet() as said:
+    from kiosk.ui.speech.service import qt_messages
+
+    with qt_messages() as said:
         try:
             from kiosk.ui.speech.synthesis import Synthesizer
 

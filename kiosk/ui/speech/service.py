@@ -36,7 +36,7 @@ _NOISE = ("pipewire",)
 
 
 @contextlib.contextmanager
-def _qt_messages() -> Iterator[list[str]]:
+def qt_messages() -> Iterator[list[str]]:
     """Collect what Qt says while an engine loads, instead of letting it reach the screen.
 
     A missing speech engine is one line in the log (ours, with Qt's words in it),
@@ -143,7 +143,7 @@ class ReadAloud(QObject):
         if not self.enabled:
             return None
         if self._speech is None:
-            with _qt_messages() as said:
+            with qt_messages() as said:
                 try:
                     from kiosk.ui.speech.engines import LocalSpeech, SpeechProcess
 
@@ -254,7 +254,7 @@ class ReadAloud(QObject):
 
     def _play(self, path: Path) -> bool:
         if self.player is None:
-            with _qt_messages() as said:
+            with qt_messages() as said:
                 try:
                     from kiosk.ui.speech.recording import Recording
 
