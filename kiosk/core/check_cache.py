@@ -43,7 +43,9 @@ if TYPE_CHECKING:  # Markdown is imported with the first page rendered, not at s
 
 log = logging.getLogger(__name__)
 
-FORMAT = 2  # bump when Facts, the questions or what rendering reports changes shape
+FORMAT = (
+    3  # 3: speaker notes. Bump when Facts, the questions or what rendering reports changes shape
+)
 CHUNK = 500
 """Files per pickle in the cache file. Reading or writing one pickle holds Python's
 lock throughout; the staff menu checks in a thread beside the UI, which must get its

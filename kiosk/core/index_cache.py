@@ -38,7 +38,7 @@ log = logging.getLogger(__name__)
 
 # Bump when SourceFile or what it holds changes shape. The Python version is part of
 # the stamp too, as marshal's format belongs to it.
-FORMAT = 6
+FORMAT = 7  # 7: speaker notes are left out of a file's heading and summary
 _STAMP = FORMAT * 10_000 + sys.version_info[0] * 100 + sys.version_info[1]
 
 # How long to wait for another kiosk process that is writing, before going on without

@@ -19,10 +19,11 @@ from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from kiosk.core import frontmatter, languages, paths, teachback
+from kiosk.core import frontmatter, languages, paths, sessions, teachback
 from kiosk.core.check_cache import Facts
 from kiosk.core.diagnostics import Diagnostic, Report, Severity, sort_key
 from kiosk.core.model import GUIDE, Page, Rendered
+from kiosk.core.notes import Notes
 from kiosk.core.outline import Outline
 from kiosk.core.related import Index as RelatedIndex
 
@@ -49,6 +50,7 @@ class Library:
         section_titles: dict[tuple[str, str], str] | None = None,
         hidden: dict[str, str] | None = None,
         words: Words | None = None,
+        read_sessions: Iterable[sessions.Session] = (),
     ) -> None:
         self.roots = roots
         self._section_titles = MappingProxyType(dict(section_titles or {}))
@@ -80,7 +82,12 @@ class Library:
         self.languages = tuple(
             code for code in languages.codes() if any(p.lang == code for p in self.pages)
         )
-        self._check(report, languages.codes() if expected_languages is None else expected_languages)
+        wanted = languages.codes() if expected_languages is None else expected_languages
+        self._check(report, wanted)
+        self.sessions: tuple[sessions.Session, ...] = self._check_sessions(
+            read_sessions, wanted, report
+        )
+        """The education sessions whose every item is a page shown here (see sessions.py)."""
         self.diagnostics: tuple[Diagnostic, ...] = tuple(sorted(report.items, key=sort_key))
         self._rendered: OrderedDict[tuple[str, str], Rendered] = OrderedDict()
         self.keep_rendered = KEEP_RENDERED  # the last pages rendered, kept for a quick return
@@ -104,6 +111,15 @@ class Library:
             if page is not None:
                 return self.translation(page, lang) or page
         return None
+
+    def session(self, session_id: str) -> sessions.Session | None:
+        """The session with this id (its file's name without ``.toml``), or None."""
+        return next((s for s in self.sessions if s.id == session_id), None)
+
+    def versions(self, page_id: str) -> tuple[Page, ...]:
+        """The page with this id in each language it has, in the kiosk's language order."""
+        found = (self._by_key.get((page_id, code)) for code in languages.codes())
+        return tuple(page for page in found if page is not None)
 
     def in_language(self, lang: str) -> tuple[Page, ...]:
         return tuple(page for page in self.pages if page.lang == lang)
@@ -218,6 +234,13 @@ class Library:
             report.error(page.file, page.body_line, f"this page could not be shown: {exc!r}")
             return Rendered("", "", (), report.items)
 
+    def notes(self, page_id: str, lang: str) -> Notes:
+        """The speaker notes of a page (in ``lang``, else the version ``get`` gives) as
+        sanitized HTML: an article's, or a guide's introduction's and each step's.
+        Empty when the page has none or does not exist. Rendered (and kept) with the page."""
+        page = self.get(page_id, lang)
+        return self.render(page).notes if page is not None else Notes()
+
     def check_all(self) -> tuple[Diagnostic, ...]:
         """Every diagnostic: front matter and library checks, then every rendered body,
         and whether translations have the same shape. Worked out once: a Library
@@ -328,6 +351,20 @@ class Library:
         for group in self._groups.values():
             _check_questions_match(group, report)
         self._check_sections(report)
+
+    def _check_sessions(
+        self, found: Iterable[sessions.Session], wanted: tuple[str, ...], report: Report
+    ) -> tuple[sessions.Session, ...]:
+        """The sessions whose items all name pages shown here; the rest are reported."""
+        titled = tuple(code for code in wanted if code in self.languages)
+        kept: list[sessions.Session] = []
+        for session in found:
+            checked = sessions.check(
+                session, self.versions, self.resolve, self.hidden_reason, titled, report
+            )
+            if checked is not None:
+                kept.append(checked)
+        return tuple(kept)
 
     def _advice(self, page: Page, code: str) -> str:
         """Where the translation would go, in the layout the page itself uses."""

@@ -8,6 +8,7 @@ The page id is the path under the content folder without language and ``.md``
 (see ``paths.page_id_of``). ``README.md`` files (the authors' guide) and names
 starting with ``.`` or ``_`` are not pages, except ``_index.md``: its title names
 its folder's section, and its text, if any, is the section's own page.
+Education sessions are the ``sessions/*.toml`` files (see ``sessions``).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kiosk.core import audio, languages, paths, sourcefile
+from kiosk.core import audio, languages, paths, sessions, sourcefile
 from kiosk.core.diagnostics import Report, Severity
 from kiosk.core.frontmatter import LineMap
 from kiosk.core.index_cache import IndexCache
@@ -60,6 +61,7 @@ def load(
     section_titles: dict[tuple[str, str], str] = {}
     assumed: list[SourceFile] = []
     covers: dict[tuple[str, Path], Path | paths.Refused] = {}  # many pages share a cover
+    found_sessions: list[sessions.Session] = []
     if not root.exists():
         report.folder(root, Severity.ERROR, "content folder not found")
     elif not root.is_dir():
@@ -86,6 +88,10 @@ def load(
             if page is not None:
                 pages.append(page)
         pages = _folder_pages(pages, section_titles)
+        for file in sessions.files(root):  # a few small files: read on every load
+            session = sessions.read(file, report)
+            if session is not None:
+                found_sessions.append(session)
         if cache is not None:
             cache.save()
         expected = expected_languages or languages.codes()
@@ -108,6 +114,7 @@ def load(
         section_titles=section_titles,
         hidden=hidden,
         words=words,
+        read_sessions=found_sessions,
     )
 
 

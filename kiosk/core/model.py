@@ -8,6 +8,7 @@ from pathlib import Path
 
 from kiosk.core.diagnostics import Diagnostic
 from kiosk.core.frontmatter import LineMap
+from kiosk.core.notes import Notes
 from kiosk.core.outline import Outline
 from kiosk.core.teachback import Question
 
@@ -99,7 +100,8 @@ class Rendered:
 
     ``doctor_html`` is the page's "When to see a doctor" box, taken out of the
     body so that every page shows it in the same place; ``outline`` is the shape
-    that translations compare.
+    that translations compare; ``notes`` are the speaker notes (``::: notes``),
+    taken out of every other part.
     """
 
     html: str
@@ -108,3 +110,4 @@ class Rendered:
     diagnostics: tuple[Diagnostic, ...]
     doctor_html: str = ""
     outline: Outline = field(default_factory=lambda: Outline(sections=0, doctor_items=0))
+    notes: Notes = field(default_factory=Notes)  # speaker notes: never shown to a reader

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from markdown import Markdown
 
-from kiosk.core import markdown_import, outline, paths
+from kiosk.core import markdown_import, notes, outline, paths
 from kiosk.core.diagnostics import Report
 from kiosk.core.markdown_callouts import CalloutsExtension
 from kiosk.core.markdown_cjk import CjkBreaksExtension
@@ -62,7 +62,17 @@ def render(
     site = site or Site(resolve=lambda page_id: page_id if page_exists(page_id) else None)
     source = body.text.split("\n")
     _warn_hostile(page, body, source, report)
-    prepared = markdown_import.prepare(source)
+    # Speaker notes are taken out first: nothing a reader sees is made from them.
+    split = notes.split(source)
+    for block in split.blocks:
+        if not block.closed:
+            report.error(
+                page.file,
+                body.first_line + block.start,
+                "'::: notes' is never closed: end the notes with a line of ':::' "
+                "(until then, the rest of the page is taken as notes and not shown)",
+            )
+    prepared = markdown_import.prepare(split.reader)
     for index, column, message in prepared.problems:
         report.warning(page.file, body.first_line + index, message, column)
     origin = prepared.origin
@@ -95,8 +105,8 @@ def render(
         )
     folder = paths.page_folder(page.file, roots)
 
-    def chunk(
-        start: int, end: int, take_first_image: bool = False, text: list[str] = lines
+    def convert(
+        piece: str, locator: Locator, first_line: int, take_first_image: bool = False
     ) -> tuple[str, PageContext]:
         context = PageContext(
             page_id=page.id,
@@ -104,23 +114,38 @@ def render(
             roots=roots,
             page_exists=page_exists,
             report=report,
-            locate=Locator(text, origin, source, body.first_line, start, end).find,
+            locate=locator.find,
             take_first_image=take_first_image,
             site=site,
             lang=page.lang,
             folder=folder,
         )
-        piece = "\n".join(text[start:end])
         try:
             html = sanitize(_convert(piece, context), roots.images)
         except RecursionError:
             report.error(
                 page.file,
-                line_of(start),
+                first_line,
                 "this text is nested too deeply to lay out: it is shown as plain text",
             )
             html = _plain(piece)
         return html, context
+
+    def chunk(
+        start: int, end: int, take_first_image: bool = False, text: list[str] = lines
+    ) -> tuple[str, PageContext]:
+        locator = Locator(text, origin, source, body.first_line, start, end)
+        piece = "\n".join(text[start:end])
+        return convert(piece, locator, line_of(start), take_first_image)
+
+    def notes_html(block: notes.Block) -> str:
+        inner = block.inner(source)
+        first = body.first_line + block.start + 1
+        ready = markdown_import.prepare(inner)
+        for index, column, message in ready.problems:
+            report.warning(page.file, first + index, message, column)
+        locator = Locator(ready.lines, ready.origin, inner, first, 0, len(ready.lines))
+        return convert("\n".join(ready.lines), locator, first)[0]
 
     html, _ = chunk(0, len(lines))
     doctor_html = chunk(box.start, box.end, text=whole)[0] if box is not None else ""
@@ -150,7 +175,29 @@ def render(
                         line=line_of(start),
                     )
                 )
-    return Rendered(html, intro, tuple(steps), report.items, doctor_html, shape)
+    speaker = _notes(split.blocks, [origin[start] for start in starts], page, notes_html)
+    return Rendered(html, intro, tuple(steps), report.items, doctor_html, shape, speaker)
+
+
+def _notes(
+    blocks: tuple[notes.Block, ...],
+    step_starts: list[int],
+    page: Page,
+    to_html: Callable[[notes.Block], str],
+) -> notes.Notes:
+    """Each notes block's HTML, by the guide step it sits in (before the first step,
+    or anywhere in an article: the page's own notes). ``step_starts`` are the body
+    lines (from 0) of the step headings."""
+    if not blocks:
+        return notes.Notes()
+    found: dict[int, list[str]] = {}
+    for block in blocks:
+        step = 0
+        if page.type == GUIDE:
+            step = sum(1 for start in step_starts if start < block.start)
+        found.setdefault(step, []).append(to_html(block))
+    joined = {step: "".join(parts) for step, parts in found.items()}
+    return notes.Notes(joined.pop(0, ""), joined)
 
 
 _converters = threading.local()  # one Markdown per thread, reused from page to page

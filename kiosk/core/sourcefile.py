@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.core import frontmatter, schema
+from kiosk.core import frontmatter, notes, schema
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _ATX_H1 = re.compile(r"^#(?!#)\s*(.*?)\s*#*\s*$")
@@ -71,16 +71,15 @@ def read(file: Path) -> SourceFile:
         return SourceFile(None, error=(exc.line, exc.message), warnings=warnings)
     data_keys = {key.lower() for key in front.data}
     checked = schema.read(front)
+    body = notes.reader_text(piece.body)  # speaker notes are never a title or a summary
     return SourceFile(
         checked,
         body_line=piece.body_line,
-        heading="" if "title" in data_keys else first_heading(piece.body),
-        first_paragraph=""
-        if data_keys & {"summary", "description"}
-        else first_paragraph(piece.body),
+        heading="" if "title" in data_keys else first_heading(body),
+        first_paragraph="" if data_keys & {"summary", "description"} else first_paragraph(body),
         warnings=warnings + checked.problems,
-        has_body=_has_text_beyond_title(piece.body),
-        has_cjk=bool(_CJK.search(piece.body)),
+        has_body=_has_text_beyond_title(body),
+        has_cjk=bool(_CJK.search(body)),
     )
 
 

@@ -27,7 +27,9 @@ def separate(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.usefixtures("separate")
 def test_a_page_opened_while_the_engine_starts_gets_its_button_once_it_is_up(
-    qtbot: QtBot, make_window: Callable[..., KioskWindow], speech_library: Library  # noqa: F811
+    qtbot: QtBot,
+    make_window: Callable[..., KioskWindow],
+    speech_library: Library,  # noqa: F811
 ) -> None:
     window = make_window()
     use_library(window, speech_library)
