@@ -40,6 +40,7 @@ from kiosk.ui.topbar import TopBar
 from kiosk.ui.widgets.toast import Toast
 
 if TYPE_CHECKING:
+    from kiosk.ui.presenter.mode import PresenterMode
     from kiosk.ui.screens.attract import AttractScreen
     from kiosk.ui.screens.check import CheckScreen
     from kiosk.ui.screens.guide import GuideScreen
@@ -83,6 +84,12 @@ def _single_shot(ms: int) -> QTimer:
     return timer
 
 
+def _repeating(ms: int) -> QTimer:
+    timer = QTimer()
+    timer.setInterval(ms)
+    return timer
+
+
 @dataclass
 class Timers:
     """Every timer the kiosk runs; tests make their own and fire ``timeout`` by hand.
@@ -102,6 +109,9 @@ class Timers:
     come_back: QTimer = field(default_factory=lambda: _single_shot(1000))
     # How long a short message ("no English version") stays on screen.
     toast: QTimer = field(default_factory=lambda: _single_shot(4000))
+    # Presenter mode: the presenter view's clocks, and its pictures drawn after a move.
+    presenter_tick: QTimer = field(default_factory=lambda: _repeating(1000))
+    presenter_preview: QTimer = field(default_factory=lambda: _single_shot(250))
 
     def new_carousel_timer(self) -> QTimer:
         timer = QTimer()
@@ -202,6 +212,7 @@ class KioskWindow(QWidget):
         self.stack.addWidget(self.main)
         self.attract: AttractScreen | None = None
         self.desk = StaffDesk(self)
+        self.presenter: PresenterMode | None = None  # a nurse's session, while one runs
 
         self.kinetic = KineticScrolling(self)
         app = QApplication.instance()
@@ -500,6 +511,7 @@ class KioskWindow(QWidget):
         return 0 <= local.x() < size and 0 <= local.y() < size
 
     def open_staff(self) -> None:
+        self.end_session()  # in kiosk mode the staff gesture is how a session ends
         self.desk.open()
 
     def show_admin(self, notice: str = "") -> None:
@@ -535,6 +547,26 @@ class KioskWindow(QWidget):
             self.attract.deleteLater()
             self.attract = None
 
+    # --- presenter mode (kiosk/ui/presenter) ----------------------------------------------
+
+    def start_session(self, session_id: str, lang: str, presenter_screen: int | None = None) -> bool:
+        """Present session ``session_id`` in ``lang``; False if there is no such session."""
+        from kiosk.ui.presenter import mode
+
+        self.end_session()
+        self.presenter = mode.start(self, session_id, lang, presenter_screen)
+        return self.presenter is not None
+
+    @property
+    def presenting(self) -> bool:
+        """A nurse's session is on screen (no idle reset, no sleep)."""
+        return self.presenter is not None and not self.presenter.over
+
+    def end_session(self) -> None:
+        if self.presenter is not None:
+            self.presenter.finish()
+            self.presenter = None
+
     def request_exit(self) -> None:
         self._closing = True
         self.exit_requested.emit()
@@ -542,6 +574,7 @@ class KioskWindow(QWidget):
 
     def shutdown(self) -> None:
         """Stop timers and the content check, and take the application-wide filters away."""
+        self.end_session()
         self.desk.end_check()
         self.read_aloud.close()
         app = QApplication.instance()

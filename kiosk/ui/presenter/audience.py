@@ -208,8 +208,8 @@ class AudienceView(QWidget):
         self.overview.setGeometry(whole)
         margin = self.theme.sizes.gap
         hint = self.mark.sizeHint()
-        self.mark.setGeometry(
-            whole.width() - hint.width() - margin,
+        self.mark.setGeometry(  # bottom centre: clear of the reader's buttons
+            (whole.width() - hint.width()) // 2,
             whole.height() - hint.height() - margin // 2,
             hint.width(),
             hint.height(),

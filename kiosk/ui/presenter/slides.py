@@ -34,8 +34,10 @@ def key_of(show: Presentation, index: int) -> Key:
     if index >= show.total:
         return ("end", "", show.lang)
     item, page = show.items[index], show.page(index)
-    if item.kind == TAKE_HOME or page is None:
-        return (item.kind if page is not None else "missing", item.page_id, show.lang)
+    if item.kind == TAKE_HOME:
+        return (TAKE_HOME, "", show.lang)
+    if page is None:
+        return ("missing", item.page_id, show.lang)
     if item.kind == CHECK:
         return (CHECK, page.id, page.lang)
     return ("guide" if page.type == GUIDE else "article", page.id, page.lang)
