@@ -27,7 +27,7 @@ from kiosk.core.index_cache import IndexCache
 from kiosk.core.library import Library
 from kiosk.ui.strings import tr as kiosk_words  # plain data: no Qt
 
-COMMANDS = ("run", "check", "snapshot", "export", "set-pin")
+COMMANDS = ("run", "check", "snapshot", "export", "set-pin", "sessions")
 APP = "kiosk"
 
 log = logging.getLogger("kiosk")
@@ -199,6 +199,20 @@ def build_parser() -> argparse.ArgumentParser:
         "also writes OUT/sitemap.txt with every page's address",
     )
     export.set_defaults(handler=_export)
+
+    records = commands.add_parser(
+        "sessions",
+        help="list the education sessions given (anonymous records), or export them",
+        description="List the record kept when each education session ended: session, "
+        "language, start, minutes, items shown, questions asked. No names are ever kept.",
+    )
+    records.add_argument(
+        "--csv",
+        type=Path,
+        metavar="FILE",
+        help="write the records as CSV with a header row ('-': to the screen)",
+    )
+    records.set_defaults(handler=_sessions)
     return parser
 
 
@@ -251,8 +265,9 @@ def _check(args: argparse.Namespace) -> int:
     warnings = diagnostics.count(found, Severity.WARNING)
     pages = len(library.ids)
     langs = len(library.languages)
+    shown_sessions = f"{_plural(len(library.sessions), 'session')}, " if library.sessions else ""
     print(
-        f"{_plural(pages, 'page')} in {_plural(langs, 'language')}, "
+        f"{_plural(pages, 'page')} in {_plural(langs, 'language')}, {shown_sessions}"
         f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
     )
     return 1 if errors or (args.strict and warnings) else 0
@@ -499,6 +514,38 @@ def _set_pin(args: argparse.Namespace) -> int:
         return 2
     config_file.set_value(path, "pin_hash", pin.hash_pin(first))
     print(f"Admin PIN set in {path} (only a salted hash is stored).")
+    return 0
+
+
+def _sessions(args: argparse.Namespace) -> int:
+    from kiosk.core import session_records
+
+    path = session_records.default_path()
+    try:
+        records = session_records.load_all(path)
+    except session_records.RecordsError as exc:
+        print(f"kiosk sessions: error: {exc}", file=sys.stderr)
+        return 1
+    if args.csv is not None:
+        if str(args.csv) == "-":
+            session_records.write_csv(records, sys.stdout)
+            return 0
+        try:
+            session_records.write_csv(records, args.csv)
+        except OSError as exc:
+            print(
+                f"kiosk sessions: error: cannot write {args.csv}: {exc.strerror}", file=sys.stderr
+            )
+            return 2
+        print(f"{_plural(len(records), 'record')} written to {args.csv}")
+        return 0
+    for record in records:
+        print(
+            f"{record.started.replace('T', ' ')}  {record.session_id}  {record.lang}  "
+            f"{record.minutes} min  {record.items_shown}/{record.items_total} items  "
+            f"{_plural(record.questions_asked, 'question')} asked"
+        )
+    print(f"{_plural(len(records), 'session')} recorded in {path}")
     return 0
 
 

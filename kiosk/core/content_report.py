@@ -2,8 +2,9 @@
 
 ``kiosk check DIR --report FILE.md`` writes it. For each page and language: its
 length, reading grade (English), longest sentence, its "When to see a doctor"
-box, its questions, its trust status and review date, and its PEMAT-P scores
-item by item where a reviewer has scored it (``_review/pemat.toml``). The report
+box, its questions, its trust status and review date, whether it has speaker
+notes, and its PEMAT-P scores item by item where a reviewer has scored it
+(``_review/pemat.toml``); then each education session, item by item. The report
 depends only on the content, so a copy kept in a repository shows when it is
 out of date.
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kiosk.core import languages, pemat, readability
+from kiosk.core import languages, pemat, readability, sessions
 from kiosk.core.library import Library
 from kiosk.core.model import Page
 
@@ -50,6 +51,7 @@ def build(library: Library, content: Path, command: str) -> str:
         "| --- | --- | ---: | ---: | ---: | --- | ---: | --- | ---: | ---: |",
     ]
     lines += [row.table_line() for row in rows]
+    lines += _sessions(library)
     lines += ["", "## Pages one by one", ""]
     for row in rows:
         lines += row.details()
@@ -70,6 +72,7 @@ class _Row:
         self.measure = readability.measure(text, page.lang)
         self.signs = rendered.outline.doctor_items
         self.has_box = bool(rendered.doctor_html)
+        self.notes = rendered.notes
 
     @property
     def unit(self) -> str:
@@ -81,6 +84,13 @@ class _Row:
             due = f", due {page.review_due}" if page.review_due else ""
             return f"reviewed {page.reviewed} by {page.reviewed_by}{due}"
         return "not yet reviewed"
+
+    def speaker_notes(self) -> str:
+        where = ["the page"] if self.notes.page else []
+        steps = [str(n) for n, html in sorted(self.notes.steps.items()) if html]
+        if steps:
+            where.append(f"step{'s' if len(steps) > 1 else ''} {', '.join(steps)}")
+        return "for " + " and ".join(where) if where else "none"
 
     def table_line(self) -> str:
         m, page = self.measure, self.page
@@ -115,6 +125,7 @@ class _Row:
             f"- Trust: {self.review()}.",
             f"- Questions: {len(page.questions)}; "
             f"'When to see a doctor': {self.signs if self.has_box else 'no box'} signs.",
+            f"- Speaker notes: {self.speaker_notes()}.",
         ]
         if self.score is None:
             out.append("- PEMAT-P: not scored yet.")
@@ -135,6 +146,43 @@ class _Row:
                 out.append(f"  | {number}. {name} | {value} | {note} |")
         out.append("")
         return out
+
+
+def _sessions(library: Library) -> list[str]:
+    """Each education session: its titles, length and items, with the pages' titles."""
+    if not library.sessions:
+        return []
+    out = ["", "## Sessions", ""]
+    for session in library.sessions:
+        titles = " / ".join(
+            session.titles[code] for code in library.languages if code in session.titles
+        )
+        length = f", {session.minutes} minutes" if session.minutes else ""
+        out += [f"### {titles} (`{session.id}`{length})", ""]
+        for number, item in enumerate(session.items, start=1):
+            out.append(f"{number}. {_item(library, item)}")
+        out.append("")
+    return out[:-1]
+
+
+def _item(library: Library, item: sessions.Item) -> str:
+    if item.kind == sessions.TAKE_HOME:
+        return "Take-home: what to remember"
+    titles, steps = [], []
+    for code in library.languages:
+        page = library.get(item.page_id, code)
+        if page is not None and page.lang == code:
+            titles.append(page.title)
+            found = library.render(page).steps if item.step else ()
+            if item.step and item.step <= len(found):
+                steps.append(found[item.step - 1].title)
+    shown = " / ".join(titles)
+    if item.kind == sessions.STEP:
+        step = f" ({' / '.join(steps)})" if steps else ""
+        return f"Step {item.step}{step} of {shown} (`{item.page_id}#{item.step}`)"
+    if item.kind == sessions.CHECK:
+        return f"Check questions of {shown} (`{item.page_id}`)"
+    return f"{shown} (`{item.page_id}`)"
 
 
 def _items_legend() -> list[str]:
