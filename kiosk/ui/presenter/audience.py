@@ -9,8 +9,8 @@ sideways moves on or back, as on a bedside tablet; an answer can be tapped.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRect, Qt, QTimer
-from PySide6.QtGui import QMouseEvent, QResizeEvent, QWindow
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRect, Qt, QTimer
+from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QLabel,
@@ -33,6 +33,7 @@ from kiosk.ui.widgets.tappable import repolish
 AUDIENCE_TEXT_SCALE = 1.5  # a projected room needs about 1.5 × a reader's text (one of TEXT_SCALES)
 SWIPE_SHARE = 0.15  # of the width: a sideways drag this long moves on or back
 PAGE_SHARE = 0.85  # Next on a long page scrolls this much of a screen, keeping a line or two
+SLACK = 0.15  # of that: less still to see, and Next goes on
 
 
 @guarded
@@ -88,10 +89,11 @@ class AudienceView(QWidget):
             overlay.hide()
 
         self._press: QPointF | None = None
-        self._watched: QWindow | None = None
+        self._watching = False
         show.within = self.move_within
         show.changed.connect(self.refresh)
         self.refresh()
+        self.watch_swipes()
 
     # --- showing the place -------------------------------------------------------------
 
@@ -185,9 +187,10 @@ class AudienceView(QWidget):
             return False
         bar = area.verticalScrollBar()
         end = bar.maximum() if direction > 0 else bar.minimum()
-        if bar.value() == end:
-            return False
         step = round(area.viewport().height() * PAGE_SHARE)
+        if abs(end - bar.value()) < step * SLACK:
+            bar.setValue(end)  # a line or two more: not worth a click of its own
+            return False
         bar.setValue(bar.value() + direction * step)
         return True
 
@@ -223,22 +226,29 @@ class AudienceView(QWidget):
 
     # --- swipes ---------------------------------------------------------------------------
 
-    def showEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        super().showEvent(event)  # type: ignore[arg-type]
-        handle = self.window().windowHandle()
-        if handle is not None and handle is not self._watched:
-            # The window's own events, before any widget (or the kinetic scroller) sees them.
-            handle.installEventFilter(self)
-            self._watched = handle
+    def watch_swipes(self) -> None:
+        """See every press and release, however deep the widget under the finger (the
+        kinetic scroller takes drags over before a screen would see them)."""
+        app = QCoreApplication.instance()
+        if app is not None and not self._watching:
+            app.installEventFilter(self)
+            self._watching = True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if watched is not self._watched or not self.isVisible() or not isinstance(event, QMouseEvent):
+        kind = event.type()
+        if kind not in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
             return False
-        if event.button() != Qt.MouseButton.LeftButton:
+        if not isinstance(event, QMouseEvent) or event.button() != Qt.MouseButton.LeftButton:
             return False
-        if event.type() == QEvent.Type.MouseButtonPress:
+        # The window gets it first, then the widget under the finger: the same press.
+        ours = watched is self.window().windowHandle() or (
+            isinstance(watched, QWidget) and self.isAncestorOf(watched)
+        )
+        if not ours or not self.isVisible():
+            return False
+        if kind == QEvent.Type.MouseButtonPress:
             self._press = event.globalPosition()
-        elif event.type() == QEvent.Type.MouseButtonRelease and self._press is not None:
+        elif self._press is not None:
             delta = event.globalPosition() - self._press
             self._press = None
             if abs(delta.x()) > self.width() * SWIPE_SHARE and abs(delta.x()) > 2 * abs(delta.y()):
@@ -271,7 +281,8 @@ class AudienceView(QWidget):
         self.show_.next(scroll=False) if direction > 0 else self.show_.previous(scroll=False)
 
     def drop(self) -> None:
-        """Stop watching the window (the session is over)."""
-        if self._watched is not None:
-            self._watched.removeEventFilter(self)
-            self._watched = None
+        """Stop watching presses (the session is over)."""
+        app = QCoreApplication.instance()
+        if app is not None and self._watching:
+            app.removeEventFilter(self)
+            self._watching = False

@@ -94,8 +94,9 @@ class Presentation(QObject):
         return self.library.get(self.items[index].page_id, self.lang)
 
     def parts(self, index: int | None = None) -> int:
-        """How many places item ``index`` has: a guide page's introduction, steps and
-        summary; two for each check question (asked, then answered); else one."""
+        """How many places item ``index`` has: a guide page's introduction and steps
+        (not its summary, which leads to other pages); two for each check question
+        (asked, then answered); else one."""
         index = self.index if index is None else index
         if not 0 <= index < self.total:
             return 1
@@ -105,7 +106,7 @@ class Presentation(QObject):
         if item.kind == CHECK:
             return max(1, 2 * len(page.questions))
         if item.kind == PAGE and page.type == GUIDE:
-            return len(self.library.render(page).steps) + 2
+            return len(self.library.render(page).steps) + 1
         return 1
 
     def next_place(self) -> tuple[int, int]:

@@ -68,8 +68,7 @@ class PresenterMode(QObject):
         self.show = Presentation(
             session, window.library, config.languages, lang, clock=window.clock, now=now, parent=self
         )
-        self.languages_used = [lang]
-        self.show.changed.connect(self._note_language)
+        self.lang = lang  # the record's: the language the nurse chose (L may switch it)
         self.show.ended.connect(self._end)
 
         window.read_aloud.stop()
@@ -135,19 +134,15 @@ class PresenterMode(QObject):
         """End the session now (the staff gesture, the window closing)."""
         self.show.finish()
 
-    def _note_language(self) -> None:
-        if self.show.lang not in self.languages_used:
-            self.languages_used.append(self.show.lang)
-
     def record(self) -> Record:
         """What the kiosk keeps of this session: nothing of a person."""
-        from kiosk.core.session_records import Record
+        from kiosk.core.session_records import Record, started_now
 
         show = self.show
         return Record(
             session_id=self.session.id,
-            lang="+".join(self.languages_used),
-            started=show.started.strftime("%Y-%m-%dT%H:%M"),
+            lang=self.lang,
+            started=started_now(show.started),
             minutes=round(show.elapsed() / 60),
             items_shown=len(show.seen),
             items_total=show.total,

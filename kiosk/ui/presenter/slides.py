@@ -63,7 +63,9 @@ def build(show: Presentation, index: int, theme: Theme, config: Config) -> QWidg
     url = share.address(page, config.share_base_url)
     if kind == "guide":
         return GuideScreen(show.library, page, theme, None, None, None, share_url=url)
-    return ArticleScreen(show.library, page, theme, None, None, None, share_url=url)
+    return ArticleScreen(
+        show.library, page, theme, None, None, None, share_url=url, for_session=True
+    )
 
 
 def apply(screen: QWidget, show: Presentation, index: int | None = None, part: int | None = None) -> None:
