@@ -549,7 +549,9 @@ class KioskWindow(QWidget):
 
     # --- presenter mode (kiosk/ui/presenter) ----------------------------------------------
 
-    def start_session(self, session_id: str, lang: str, presenter_screen: int | None = None) -> bool:
+    def start_session(
+        self, session_id: str, lang: str, presenter_screen: int | None = None
+    ) -> bool:
         """Present session ``session_id`` in ``lang``; False if there is no such session."""
         from kiosk.ui.presenter import mode
 

@@ -1,7 +1,7 @@
 """The audience view: what the room sees, in the kiosk window, in place of the top bar
 and the reader's screens.
 
-The reader's own screens at 1.5 × text for a projected room, a discreet "4 / 12"
+The reader's own screens at 1.5 times the text for a projected room, a discreet "4 / 12"
 in the corner, and over them, when the nurse asks: a black or white screen, the
 overview grid, and (with one screen only) her notes. Touch still works: a swipe
 sideways moves on or back, as on a bedside tablet; an answer can be tapped.
@@ -30,7 +30,7 @@ from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.tappable import repolish
 
-AUDIENCE_TEXT_SCALE = 1.5  # a projected room needs about 1.5 × a reader's text (one of TEXT_SCALES)
+AUDIENCE_TEXT_SCALE = 1.5  # a projected room needs about 1.5 times a reader's text
 SWIPE_SHARE = 0.15  # of the width: a sideways drag this long moves on or back
 PAGE_SHARE = 0.85  # Next on a long page scrolls this much of a screen, keeping a line or two
 SLACK = 0.15  # of that: less still to see, and Next goes on
@@ -60,7 +60,7 @@ class AudienceView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.slot = QStackedWidget()
         layout.addWidget(self.slot)
-        self.screen: QWidget | None = None
+        self.current: QWidget | None = None
         self.key: slides.Key | None = None
         self._at: tuple[int, str] | None = None  # the item and language on screen
 
@@ -105,8 +105,8 @@ class AudienceView(QWidget):
         at = (show.index, show.lang)
         if key != self.key:
             self._put(slides.build(show, show.index, self.theme, self.config), key)
-        assert self.screen is not None
-        slides.apply(self.screen, show)
+        assert self.current is not None
+        slides.apply(self.current, show)
         if at != self._at and self._at is not None and self._at[0] != show.index:
             self._to_top()
         self._at = at
@@ -125,14 +125,14 @@ class AudienceView(QWidget):
         self._place_overlays()
 
     def _put(self, screen: QWidget, key: slides.Key) -> None:
-        old, before = self.screen, self.screen
+        old = self.current
         self.slot.addWidget(screen)
         self.slot.setCurrentWidget(screen)
-        self.screen, self.key = screen, key
+        self.current, self.key = screen, key
         self._wire(screen)
-        if isinstance(before, ScrollingScreen) and isinstance(screen, ScrollingScreen):
-            if self._at is not None and self._at[0] == self.show_.index:  # another language
-                screen.keep_place(before.reading_place)
+        same_item = self._at is not None and self._at[0] == self.show_.index  # another language
+        if same_item and isinstance(old, ScrollingScreen) and isinstance(screen, ScrollingScreen):
+            screen.keep_place(old.reading_place)
         if old is not None:
             self.slot.removeWidget(old)
             old.deleteLater()
@@ -151,7 +151,7 @@ class AudienceView(QWidget):
 
     def _guide_moved(self, step: int) -> None:
         show, item = self.show_, self.show_.item
-        if item is None or self.screen is None:
+        if item is None or self.current is None:
             return
         if item.kind == STEP and item.step is not None and step != item.step:
             show.next() if step > item.step else show.previous()
@@ -159,8 +159,8 @@ class AudienceView(QWidget):
             self._follow_screen()
 
     def _follow_screen(self) -> None:
-        if self.screen is not None:
-            place = slides.part_shown(self.screen, self.show_)
+        if self.current is not None:
+            place = slides.part_shown(self.current, self.show_)
             if place is not None:
                 self.show_.follow(*place)
 
@@ -170,7 +170,7 @@ class AudienceView(QWidget):
         from kiosk.ui.screens.check import CheckScreen
         from kiosk.ui.screens.guide import GuideScreen
 
-        screen = self.screen
+        screen = self.current
         if isinstance(screen, QAbstractScrollArea):
             return screen
         if isinstance(screen, GuideScreen):
@@ -220,7 +220,9 @@ class AudienceView(QWidget):
         width = round(whole.width() * 0.9)
         height = self.notes.heightForWidth(width)
         height = min(height if height > 0 else self.notes.sizeHint().height(), whole.height() // 2)
-        self.notes.setGeometry(QRect((whole.width() - width) // 2, whole.height() - height - margin, width, height))
+        self.notes.setGeometry(
+            QRect((whole.width() - width) // 2, whole.height() - height - margin, width, height)
+        )
         for overlay in (self.mark, self.notes, self.overview, self.blank):
             overlay.raise_()
 
@@ -261,15 +263,15 @@ class AudienceView(QWidget):
         show = self.show_
         if show.overview or show.blank:
             return
-        if isinstance(self.screen, GuideScreen):
+        if isinstance(self.current, GuideScreen):
             # The guide turns its own page; past its ends, the session moves on.
-            place = (show.index, show.part, self.screen.index)
+            place = (show.index, show.part, self.current.index)
             QTimer.singleShot(0, self, lambda: self._after_guide_swipe(place, direction))
         else:
             self._go(direction)
 
     def _after_guide_swipe(self, place: tuple[int, int, int], direction: int) -> None:
-        screen = self.screen
+        screen = self.current
         from kiosk.ui.screens.guide import GuideScreen
 
         still = isinstance(screen, GuideScreen) and screen.index == place[2]

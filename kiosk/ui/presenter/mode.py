@@ -66,7 +66,13 @@ class PresenterMode(QObject):
         self.records = 0
         config = window.config
         self.show = Presentation(
-            session, window.library, config.languages, lang, clock=window.clock, now=now, parent=self
+            session,
+            window.library,
+            config.languages,
+            lang,
+            clock=window.clock,
+            now=now,
+            parent=self,
         )
         self.lang = lang  # the record's: the language the nurse chose (L may switch it)
         self.show.ended.connect(self._end)
@@ -116,6 +122,7 @@ class PresenterMode(QObject):
             preview=timers.presenter_preview,
             closable=not window.kiosk_mode,
         )
+        view.setScreen(screen)  # another X screen (two Xvfb screens) is not just further right
         if window.keep_on_screen:  # the kiosk fullscreen: the nurse's screen likewise
             view.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
             view.setGeometry(geometry)
@@ -204,10 +211,13 @@ def view_screen(window: KioskWindow, number: int | None) -> QScreen | None:
         others = [screen for screen in screens if screen is not room]
         return others[0] if others else None
     if not 0 <= number < len(screens):
-        log.warning("there is no screen %d for the presenter view (screens: 0 to %d)", number, len(screens) - 1)
+        log.warning(
+            "there is no screen %d for the presenter view (screens: 0 to %d)",
+            number,
+            len(screens) - 1,
+        )
         return None
     if screens[number] is room:
         log.warning("screen %d is the room's screen: no presenter view (N shows the notes)", number)
         return None
     return screens[number]
-

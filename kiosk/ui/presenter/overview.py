@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.ui.screens.check import AnswerButton
 from kiosk.ui.presenter.controller import CHECK, OVERVIEW_COLUMNS, STEP, TAKE_HOME, Presentation
+from kiosk.ui.screens.check import AnswerButton
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.tappable import repolish
@@ -26,6 +26,18 @@ def item_title(show: Presentation, index: int) -> str:
     if item.kind == CHECK:
         return f"{title} · {tr('check', show.lang)}"
     return title
+
+
+def part_title(show: Presentation, index: int, part: int) -> str:
+    """What place ``part`` of item ``index`` is: a guide's step, a question or its answer."""
+    title = item_title(show, index)
+    if index >= show.total or (part == 0 and show.items[index].kind != CHECK):
+        return title
+    if show.items[index].kind == CHECK:
+        number = part // 2 + 1
+        key = "presenter_answer" if part % 2 else "presenter_question"
+        return f"{title} · {tr(key, show.lang).format(n=number)}"
+    return f"{title} · {tr('session_step', show.lang).format(n=part)}"
 
 
 class OverviewGrid(QWidget):
@@ -67,7 +79,9 @@ class OverviewGrid(QWidget):
             self.tiles = []
             for index in range(show.total):
                 # A big button whose words wrap, as the check's answers are.
-                tile = AnswerButton(f"{index + 1}.  {item_title(show, index)}", self.theme.sizes.gap)
+                tile = AnswerButton(
+                    f"{index + 1}.  {item_title(show, index)}", self.theme.sizes.gap
+                )
                 tile.setProperty("role", "tile")
                 tile.setFocusPolicy(Qt.FocusPolicy.NoFocus)
                 tile.clicked.connect(lambda _=False, n=index: self.chosen.emit(n))

@@ -28,7 +28,7 @@ from kiosk.ui.presenter import slides
 from kiosk.ui.presenter.audience import AudienceView
 from kiosk.ui.presenter.controller import BLACK, Presentation
 from kiosk.ui.presenter.notes import notes_html
-from kiosk.ui.presenter.overview import OverviewGrid, item_title
+from kiosk.ui.presenter.overview import OverviewGrid, part_title
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
 
@@ -51,10 +51,10 @@ class Preview(QLabel):
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.setMinimumSize(QSize(160, 90))
-        self.picture: QPixmap | None = None
+        self.image: QPixmap | None = None
 
     def set_picture(self, picture: QPixmap | None) -> None:
-        self.picture = picture
+        self.image = picture
         self._fit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
@@ -62,11 +62,11 @@ class Preview(QLabel):
         self._fit()
 
     def _fit(self) -> None:
-        if self.picture is None or self.picture.isNull():
+        if self.image is None or self.image.isNull():
             self.clear()
             return
         self.setPixmap(
-            self.picture.scaled(
+            self.image.scaled(
                 self.size(),
                 Qt.AspectRatioMode.KeepAspectRatio,
                 Qt.TransformationMode.SmoothTransformation,
@@ -188,13 +188,14 @@ class PresenterView(QWidget):
             return
         lang = show.lang
         where = "" if show.at_end else f"{show.index + 1} / {show.total}   "
-        self.title.setText(f"{show.session.title(lang)}\n{where}{item_title(show, show.index)}")
+        now = part_title(show, show.index, show.part)
+        self.title.setText(f"{show.session.title(lang)}\n{where}{now}")
         notes = notes_html(show)
         self.notes.setObjectName("PresenterNotes" if notes else "PresenterNoNotes")
         self.notes.setStyleSheet("")  # the object name changed: style it again
         self.notes.setText(notes or tr("no_notes", lang))
-        after, _part = show.next_place()
-        upcoming = tr("session_end", lang) if show.at_end else item_title(show, after)
+        after, part = show.next_place()
+        upcoming = tr("session_end", lang) if show.at_end else part_title(show, after, part)
         self.next_caption.setText(tr("presenter_next", lang).format(title=upcoming))
         self.status.setText(self._status())
         self.overview.setVisible(show.overview)

@@ -68,7 +68,9 @@ def build(show: Presentation, index: int, theme: Theme, config: Config) -> QWidg
     )
 
 
-def apply(screen: QWidget, show: Presentation, index: int | None = None, part: int | None = None) -> None:
+def apply(
+    screen: QWidget, show: Presentation, index: int | None = None, part: int | None = None
+) -> None:
     """Show part ``part`` of item ``index`` (default: where ``show`` is) on ``screen``,
     which ``build`` made for that item."""
     from kiosk.ui.screens.check import CheckScreen

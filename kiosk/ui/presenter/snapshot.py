@@ -33,13 +33,12 @@ def show_item(
     if session is None:
         known = ", ".join(s.id for s in window.library.sessions) or "none"
         return f"no session '{session_id}' (sessions: {known})"
-    if not 1 <= item <= len(session.items) + 1:
-        return f"'{session_id}' has items 1 to {len(session.items)} ({len(session.items) + 1}: the end)"
+    count = len(session.items)
+    if not 1 <= item <= count + 1:
+        return f"'{session_id}' has items 1 to {count} ({count + 1}: the end card)"
     screen = QGuiApplication.primaryScreen() if presenter else None
     size = (window.width(), window.height())
-    mode = PresenterMode(
-        window, session, lang, view_screen=screen, save=None, view_size=size
-    )
+    mode = PresenterMode(window, session, lang, view_screen=screen, save=None, view_size=size)
     window.presenter = mode
     show = mode.show
     show.go_to(item - 1)
@@ -50,7 +49,9 @@ def show_item(
             part = 2 * (step - 1)
         elif chosen is not None and chosen.kind == PAGE and show.parts() > 1:
             part = step
-        if not 0 <= part < show.parts() or (step == 0 and chosen is not None and chosen.kind == CHECK):
+        if not 0 <= part < show.parts() or (
+            step == 0 and chosen is not None and chosen.kind == CHECK
+        ):
             return f"item {item} has no step or question {step}"
     if answer is not None:
         if show.question is None and not (chosen is not None and chosen.kind == CHECK):

@@ -76,12 +76,24 @@ def library(tmp_path: Path) -> Library:
             f"{SECRET} intro.\n:::\n\n## Wash\n\nWash hands.\n\n::: notes\n{SECRET} wash.\n"
             ":::\n\n## Dry\n\nDry them.\n\n::: notes\nSay: dry well.\n:::\n\n## Rest\n\nRest.\n",
         )
-        write(root, f"talk/quiz.{lang}.md", f"---\ntitle: Quiz {lang}\n{TRUST}{QUESTIONS}---\n\nText.\n")
+        write(
+            root,
+            f"talk/quiz.{lang}.md",
+            f"---\ntitle: Quiz {lang}\n{TRUST}{QUESTIONS}---\n\nText.\n",
+        )
         write(root, f"talk/long.{lang}.md", f"---\ntitle: Long\n{TRUST}---\n\n{LONG}\n")
     write(root, "sessions/class.toml", SESSION)
-    write(root, "sessions/long.toml", 'items = ["talk/long", "talk/hello"]\n[title]\nen = "L"\nzh-CN = "长"\n')
+    write(
+        root,
+        "sessions/long.toml",
+        'items = ["talk/long", "talk/hello"]\n[title]\nen = "L"\nzh-CN = "长"\n',
+    )
     return loader.load(
-        root, resources.assets_dir(), default_lang="en", today=TODAY, expected_languages=("zh-CN", "en")
+        root,
+        resources.assets_dir(),
+        default_lang="en",
+        today=TODAY,
+        expected_languages=("zh-CN", "en"),
     )
 
 
@@ -148,7 +160,7 @@ def place(mode: PresenterMode) -> tuple[int, int]:
 
 
 def front(mode: PresenterMode) -> QWidget:
-    screen = mode.audience.screen
+    screen = mode.audience.current
     assert screen is not None
     return screen
 
@@ -161,10 +173,13 @@ def words(root: QWidget) -> str:
     return "\n".join(parts)
 
 
-# --- the keys of the table -------------------------------------------------------------------
+# --- the keys of the table --------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("key", [Key.Key_Right, Key.Key_Down, Key.Key_PageDown, Key.Key_Space, Key.Key_Return, Key.Key_Enter])
+@pytest.mark.parametrize(
+    "key",
+    [Key.Key_Right, Key.Key_Down, Key.Key_PageDown, Key.Key_Space, Key.Key_Return, Key.Key_Enter],
+)
 def test_each_next_key_moves_on(qtbot: QtBot, kiosk: Callable[..., KioskWindow], key: Key) -> None:
     window = kiosk()
     mode = present(window)
@@ -175,7 +190,9 @@ def test_each_next_key_moves_on(qtbot: QtBot, kiosk: Callable[..., KioskWindow],
 
 
 @pytest.mark.parametrize("key", [Key.Key_Left, Key.Key_Up, Key.Key_PageUp, Key.Key_Backspace])
-def test_each_previous_key_moves_back(qtbot: QtBot, kiosk: Callable[..., KioskWindow], key: Key) -> None:
+def test_each_previous_key_moves_back(
+    qtbot: QtBot, kiosk: Callable[..., KioskWindow], key: Key
+) -> None:
     window = kiosk()
     mode = present(window)
     mode.show.go_to(2, 1)  # the whole guide, its first step
@@ -198,7 +215,9 @@ def test_keys_work_whatever_has_the_focus(qtbot: QtBot, kiosk: Callable[..., Kio
     assert place(mode) == (2, 1)
 
 
-def test_a_guide_page_moves_through_its_steps_then_on(qtbot: QtBot, kiosk: Callable[..., KioskWindow]) -> None:
+def test_a_guide_page_moves_through_its_steps_then_on(
+    qtbot: QtBot, kiosk: Callable[..., KioskWindow]
+) -> None:
     window = kiosk()
     mode = present(window)
     mode.show.go_to(2)
@@ -213,18 +232,23 @@ def test_a_guide_page_moves_through_its_steps_then_on(qtbot: QtBot, kiosk: Calla
     assert place(mode) == (3, 0) and isinstance(front(mode), CheckScreen)
 
 
-def test_home_and_end_go_to_the_first_and_last_item(qtbot: QtBot, kiosk: Callable[..., KioskWindow]) -> None:
+def test_home_and_end_go_to_the_first_and_last_item(
+    qtbot: QtBot, kiosk: Callable[..., KioskWindow]
+) -> None:
     window = kiosk()
     mode = present(window)
     press(qtbot, mode.audience, Key.Key_End)
     assert place(mode) == (4, 0)
-    assert "5 / 5" == mode.audience.mark.text()
+    assert mode.audience.mark.text() == "5 / 5"
     press(qtbot, mode.audience, Key.Key_Home)
     assert place(mode) == (0, 0)
     assert mode.audience.mark.text() == "1 / 5"
 
 
-@pytest.mark.parametrize(("keys", "colour"), [((Key.Key_B, Key.Key_Period), "black"), ((Key.Key_W, Key.Key_Comma), "white")])
+@pytest.mark.parametrize(
+    ("keys", "colour"),
+    [((Key.Key_B, Key.Key_Period), "black"), ((Key.Key_W, Key.Key_Comma), "white")],
+)
 def test_black_and_white_screen(
     qtbot: QtBot, kiosk: Callable[..., KioskWindow], keys: tuple[Key, Key], colour: str
 ) -> None:
@@ -245,7 +269,9 @@ def test_black_and_white_screen(
     assert not audience.blank.isVisible() and place(mode) == (0, 0)
 
 
-def test_the_overview_jumps_by_keys_or_by_a_tap(qtbot: QtBot, kiosk: Callable[..., KioskWindow]) -> None:
+def test_the_overview_jumps_by_keys_or_by_a_tap(
+    qtbot: QtBot, kiosk: Callable[..., KioskWindow]
+) -> None:
     window = kiosk()
     mode = present(window)
     audience = mode.audience
@@ -264,7 +290,9 @@ def test_the_overview_jumps_by_keys_or_by_a_tap(qtbot: QtBot, kiosk: Callable[..
     assert not audience.overview.isVisible() and window.presenting
 
 
-def test_l_switches_the_room_language_on_the_same_item(qtbot: QtBot, kiosk: Callable[..., KioskWindow]) -> None:
+def test_l_switches_the_room_language_on_the_same_item(
+    qtbot: QtBot, kiosk: Callable[..., KioskWindow]
+) -> None:
     window = kiosk()
     mode = present(window)
     mode.show.go_to(2, 2)  # the guide's second step
@@ -315,10 +343,12 @@ def test_n_shows_the_notes_over_the_room_screen_only_with_one_screen(
     assert not mode.audience.notes.isVisible()
 
 
-# --- what the room sees, and what it never sees ---------------------------------------------------
+# --- what the room sees, and what it never sees -----------------------------------------------
 
 
-def test_notes_never_reach_the_room_nor_a_reader(qtbot: QtBot, kiosk: Callable[..., KioskWindow]) -> None:
+def test_notes_never_reach_the_room_nor_a_reader(
+    qtbot: QtBot, kiosk: Callable[..., KioskWindow]
+) -> None:
     window = kiosk()
     mode = present(window, view=True)
     for _ in range(12):
@@ -333,7 +363,9 @@ def test_notes_never_reach_the_room_nor_a_reader(qtbot: QtBot, kiosk: Callable[.
             assert SECRET not in words(view)
 
 
-def test_the_room_sees_large_text_no_top_bar_and_where_it_is(qtbot: QtBot, kiosk: Callable[..., KioskWindow]) -> None:
+def test_the_room_sees_large_text_no_top_bar_and_where_it_is(
+    qtbot: QtBot, kiosk: Callable[..., KioskWindow]
+) -> None:
     window = kiosk()
     mode = present(window)
     assert not window.topbar.isVisible()
@@ -343,7 +375,9 @@ def test_the_room_sees_large_text_no_top_bar_and_where_it_is(qtbot: QtBot, kiosk
     assert mode.audience.mark.isVisible() and mode.audience.mark.text() == "1 / 5"
 
 
-def test_next_scrolls_a_long_page_before_moving_on(qtbot: QtBot, kiosk: Callable[..., KioskWindow]) -> None:
+def test_next_scrolls_a_long_page_before_moving_on(
+    qtbot: QtBot, kiosk: Callable[..., KioskWindow]
+) -> None:
     window = kiosk()
     mode = present(window, "long")
     article = front(mode)
@@ -368,10 +402,12 @@ def test_a_swipe_moves_the_session(qtbot: QtBot, kiosk: Callable[..., KioskWindo
     qtbot.waitUntil(lambda: place(mode) == (1, 0))
 
 
-# --- group teach-back ----------------------------------------------------------------------------
+# --- group teach-back -------------------------------------------------------------------------
 
 
-def test_a_check_asks_the_room_then_reveals_the_answer(qtbot: QtBot, kiosk: Callable[..., KioskWindow]) -> None:
+def test_a_check_asks_the_room_then_reveals_the_answer(
+    qtbot: QtBot, kiosk: Callable[..., KioskWindow]
+) -> None:
     window = kiosk()
     mode = present(window)
     mode.show.go_to(3)
@@ -403,7 +439,7 @@ def test_a_parent_can_tap_an_answer(qtbot: QtBot, kiosk: Callable[..., KioskWind
     assert place(mode) == (4, 0)
 
 
-# --- presenter view ---------------------------------------------------------------------------------
+# --- presenter view ---------------------------------------------------------------------------
 
 
 def test_both_windows_follow_the_same_keys(qtbot: QtBot, kiosk: Callable[..., KioskWindow]) -> None:
@@ -430,9 +466,9 @@ def test_the_presenter_view_shows_now_next_and_the_time(
     view = mode.view
     assert view is not None
     view.preview.timeout.emit()
-    qtbot.waitUntil(lambda: view.next.picture is not None)
-    assert view.current.picture is not None and not view.current.picture.isNull()
-    assert "Next: Steps en · Step 2" == view.next_caption.text()
+    qtbot.waitUntil(lambda: view.next.image is not None)
+    assert view.current.image is not None and not view.current.image.isNull()
+    assert view.next_caption.text() == "Next: Steps en · Step 2"
     clock.now += 754
     view.tick.timeout.emit()
     assert view.elapsed.text() == "12:34" and view.clock.text() == "14:05"
@@ -441,7 +477,7 @@ def test_the_presenter_view_shows_now_next_and_the_time(
     assert "Answer: Yes" in view.notes.text() and "Rest helps." in view.notes.text()
 
 
-# --- idle and the record -------------------------------------------------------------------------------
+# --- idle and the record ----------------------------------------------------------------------
 
 
 def test_idle_reset_waits_while_presenting_and_comes_back_after(
@@ -495,7 +531,9 @@ def test_one_record_per_session_however_it_ends(
     assert len(saved) == 2 and saved[1].items_shown == 1
 
 
-def test_start_session_from_the_window(qtbot: QtBot, kiosk: Callable[..., KioskWindow], saved: list[Record]) -> None:
+def test_start_session_from_the_window(
+    qtbot: QtBot, kiosk: Callable[..., KioskWindow], saved: list[Record]
+) -> None:
     window = kiosk()
     assert not window.start_session("nothing", "en")
     assert window.start_session("class", "zh-CN")
@@ -506,7 +544,9 @@ def test_start_session_from_the_window(qtbot: QtBot, kiosk: Callable[..., KioskW
     assert [record.lang for record in saved] == ["zh-CN"]
 
 
-def test_no_stray_buttons_take_the_room_elsewhere(qtbot: QtBot, kiosk: Callable[..., KioskWindow]) -> None:
+def test_no_stray_buttons_take_the_room_elsewhere(
+    qtbot: QtBot, kiosk: Callable[..., KioskWindow]
+) -> None:
     window = kiosk()
     mode = present(window)
     mode.show.go_to(3)
@@ -514,4 +554,8 @@ def test_no_stray_buttons_take_the_room_elsewhere(qtbot: QtBot, kiosk: Callable[
     assert isinstance(check, CheckScreen)
     assert not check.about.isVisible()
     for button in check.findChildren(QPushButton):
-        assert button.isVisibleTo(check) is False or button in check.answer_buttons or button is check.next_button
+        assert (
+            button.isVisibleTo(check) is False
+            or button in check.answer_buttons
+            or button is check.next_button
+        )
