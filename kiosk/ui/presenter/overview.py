@@ -35,8 +35,9 @@ def part_title(show: Presentation, index: int, part: int) -> str:
         return title
     if show.items[index].kind == CHECK:
         number = part // 2 + 1
-        key = "presenter_answer" if part % 2 else "presenter_question"
-        return f"{title} · {tr(key, show.lang).format(n=number)}"
+        answer = tr("presenter_answer", show.lang) if part % 2 else ""
+        which = answer or tr("presenter_question", show.lang)
+        return f"{title} · {which.format(n=number)}"
     return f"{title} · {tr('session_step', show.lang).format(n=part)}"
 
 
