@@ -1,5 +1,9 @@
 """The Library: every page that can be shown, looked up by id and language.
 
+It also holds the education sessions (``sessions``, ``session(id)``), checked
+against its pages when it is made, and gives each page's speaker notes
+(``notes(page_id, lang)``, rendered with the page).
+
 The set of pages never changes after loading (a reload builds a new Library).
 HTML is produced on first use and kept for the last few pages shown (``keep_rendered``),
 so start-up costs no Markdown conversion and memory does not grow with the library.
@@ -357,10 +361,17 @@ class Library:
     ) -> tuple[sessions.Session, ...]:
         """The sessions whose items all name pages shown here; the rest are reported."""
         titled = tuple(code for code in wanted if code in self.languages)
+        counted: dict[tuple[str, str], int] = {}  # a guide's steps, counted once per load
+
+        def steps(page: Page) -> int:
+            if page.key not in counted:
+                counted[page.key] = sessions.count_steps(page)
+            return counted[page.key]
+
         kept: list[sessions.Session] = []
         for session in found:
             checked = sessions.check(
-                session, self.versions, self.resolve, self.hidden_reason, titled, report
+                session, self.versions, self.resolve, self.hidden_reason, titled, report, steps
             )
             if checked is not None:
                 kept.append(checked)

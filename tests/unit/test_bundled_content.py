@@ -104,3 +104,18 @@ def test_the_content_report_in_the_repository_is_current(library: Library) -> No
     made = content_report.build(library, resources.content_dir(), REPORT_COMMAND)
     kept = (REPO / "docs" / "content-report.md").read_text(encoding="utf-8")
     assert made == kept, f"docs/content-report.md is out of date: run '{REPORT_COMMAND}'"
+
+
+def test_the_weaning_class_has_notes_for_every_page_it_shows(library: Library) -> None:
+    session = library.session("weaning-class")
+    assert session is not None and session.items[-1].kind == "take-home"
+    assert {"page", "step", "check"} <= {item.kind for item in session.items}
+    for lang in languages.codes():
+        assert session.title(lang) == session.titles[lang]
+        for item in session.items:
+            if item.kind not in ("page", "step"):
+                continue
+            notes = library.notes(item.page_id, lang)
+            text = notes.step(item.step) if item.step else notes.page
+            # what to say, a question for the room, the misunderstanding to correct
+            assert text.count("<strong>") == 3, (item, lang)
