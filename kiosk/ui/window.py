@@ -448,6 +448,7 @@ class KioskWindow(QWidget):
 
     def reset(self) -> None:
         """Forget the last visitor entirely and show the attract screen."""
+        self.end_session()
         self.lang = self.config.default_language
         self.text_scale = 1.0
         self.look = self.config.theme
@@ -592,6 +593,7 @@ class KioskWindow(QWidget):
     def recover(self) -> None:
         """After an unexpected error: back to a known-good home screen."""
         try:
+            self.end_session()
             self.desk.drop()
             self.history.clear()
             self.screens.clear()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -559,3 +559,42 @@ def test_no_stray_buttons_take_the_room_elsewhere(
             or button in check.answer_buttons
             or button is check.next_button
         )
+
+
+# --- kiosk snapshot --session ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("extra", [[], ["--presenter"], ["--step", "1", "--answer", "1"]])
+def test_a_session_item_can_be_drawn_with_no_display(
+    tmp_path: Path, library: Library, extra: list[str], saved: list[Record]
+) -> None:
+    from kiosk import cli
+
+    out = tmp_path / "item.png"
+    (tmp_path / "kiosk.toml").write_text("", encoding="utf-8")
+    status = cli.main([
+        "snapshot", "--out", str(out), "--session", "class", "--item", "4", "--lang", "en",
+        "--content", str(library.roots.content), "--config", str(tmp_path / "kiosk.toml"),
+        *extra,
+    ])  # fmt: skip
+    assert status == 0
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1920, 1080)
+    assert saved == []  # a picture is no session given
+
+
+def test_an_unknown_session_or_item_is_refused(
+    tmp_path: Path, library: Library, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kiosk import cli
+
+    (tmp_path / "kiosk.toml").write_text("", encoding="utf-8")
+    common = ["--content", str(library.roots.content), "--config", str(tmp_path / "kiosk.toml")]
+    for args, message in (
+        (["--session", "nope"], "no session 'nope' (sessions: class, long)"),
+        (["--session", "class", "--item", "9"], "has items 1 to 5"),
+        (["--item", "2"], "--item and --presenter go with --session"),
+    ):
+        status = cli.main(["snapshot", "--out", str(tmp_path / "x.png"), *args, *common])
+        assert status in (1, 2) and message in capsys.readouterr().err
+    assert not (tmp_path / "x.png").exists()
