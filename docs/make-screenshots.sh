@@ -37,3 +37,19 @@ for lang in en zh-CN; do
 done
 kiosk snapshot --view cleaning --out "$out/cleaning-1920x1080.png"
 kiosk snapshot --view pin --locked --out "$out/pin-locked-1920x1080.png"
+# Presenter mode: what the room sees and the nurse's presenter view, item by item.
+session=weaning-class
+for lang in en zh-CN; do
+  kiosk snapshot --lang "$lang" --session "$session" --item 1 --out "$out/session-room-step-$lang-1920x1080.png"
+  kiosk snapshot --lang "$lang" --session "$session" --item 5 --out "$out/session-room-article-$lang-1920x1080.png"
+  kiosk snapshot --lang "$lang" --session "$session" --item 12 --step 1 \
+    --out "$out/session-room-question-$lang-1920x1080.png"
+  kiosk snapshot --lang "$lang" --session "$session" --item 12 --step 1 --answer 1 \
+    --out "$out/session-room-answer-$lang-1920x1080.png"
+  kiosk snapshot --lang "$lang" --session "$session" --item 13 \
+    --out "$out/session-room-take-home-$lang-1920x1080.png"
+  kiosk snapshot --lang "$lang" --session "$session" --item 1 --presenter \
+    --out "$out/session-presenter-step-$lang-1920x1080.png"
+  kiosk snapshot --lang "$lang" --session "$session" --item 12 --step 1 --presenter \
+    --out "$out/session-presenter-question-$lang-1920x1080.png"
+done

@@ -68,6 +68,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--screen", type=int, metavar="N", help="screen number (default 0)")
     run.add_argument("--lang", metavar="L", help="start language, e.g. zh-CN or en")
+    run.add_argument(
+        "--present",
+        metavar="SESSION",
+        help="start presenting a nurse's session (a file in the content's sessions/ folder)",
+    )
+    run.add_argument(
+        "--presenter-screen",
+        type=int,
+        metavar="M",
+        help="with --present: the screen for the presenter view (default: another screen "
+        "than the kiosk's, if there is one)",
+    )
     run.set_defaults(handler=_run)
 
     snap = commands.add_parser(
@@ -129,6 +141,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--locked",
         action="store_true",
         help="with --view pin: the pad locked after too many wrong PINs, counting down",
+    )
+    snap.add_argument("--session", metavar="ID", help="a nurse's session (with --item)")
+    snap.add_argument(
+        "--item",
+        type=int,
+        metavar="N",
+        help="with --session: item N (from 1) as the room sees it; with --step, a check's "
+        "question or a guide's step, and with --answer, the question's answer shown",
+    )
+    snap.add_argument(
+        "--presenter",
+        action="store_true",
+        help="with --session: the nurse's presenter view instead of the room's screen",
     )
     snap.set_defaults(handler=_snapshot)
 
@@ -597,6 +622,10 @@ def _run(args: argparse.Namespace) -> int:
     library = load()
     for item in (*languages.problems(), *library.diagnostics):
         log.warning("%s", item)
+    if args.present is not None and library.session(args.present) is None:
+        known = ", ".join(session.id for session in library.sessions) or "none"
+        print(f"kiosk: error: no session '{args.present}' (sessions: {known})", file=sys.stderr)
+        return 2
     log.info("starting: %d pages; log at %s", len(library.pages), log_path)
     from kiosk.ui import app  # Qt only now, after config and content
 
@@ -607,6 +636,8 @@ def _run(args: argparse.Namespace) -> int:
         screen=args.screen if args.screen is not None else config.screen,
         lang=args.lang,
         reload=load,
+        present=args.present,
+        presenter_screen=args.presenter_screen,
     )
     log.info("stopped (exit status %d)", status)
     logs.mark_clean_stop()
@@ -628,6 +659,9 @@ def _snapshot(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    if (args.item is not None or args.presenter) and args.session is None:
+        print("kiosk snapshot: error: --item and --presenter go with --session", file=sys.stderr)
+        return 2
     library = _library_loader(args, config, cached=True)()
     from kiosk.ui import app
 
@@ -646,6 +680,9 @@ def _snapshot(args: argparse.Namespace) -> int:
         look=args.theme,
         locked=args.locked,
         demo_stats=args.demo_stats,
+        session=args.session,
+        item=args.item,
+        presenter=args.presenter,
     )
     if error:
         print(f"kiosk snapshot: error: {error}", file=sys.stderr)

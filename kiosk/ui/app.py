@@ -25,7 +25,7 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QFont, QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.core import pin
 from kiosk.core.config import Config
@@ -143,6 +143,8 @@ def run(
     lang: str | None,
     reload: Callable[[], Library],
     views_today: Callable[[], int] | None = None,
+    present: str | None = None,
+    presenter_screen: int | None = None,
 ) -> int:
     app = application()
     leak = binding.leak_message()
@@ -183,13 +185,15 @@ def run(
         window.show_attract()  # a kiosk starts, and comes back after a crash, inviting a touch
         window.keep_on_screen = True
         window.showFullScreen()
+    if present is not None:  # a nurse's session, from the command line
+        window.start_session(present, lang or window.lang, presenter_screen)
     # The speech engine starts in a process of its own, after the first frame has
     # been drawn (it costs that process a second or two, and this one nothing).
     QTimer.singleShot(3000, window.read_aloud.prepare)
     from kiosk.ui.warm_up import WarmUp, steps
 
     WarmUp(steps(library, window.lang), window).start(1000)
-    shown = "attract" if window.showing_attract else "home"
+    shown = "presenter" if window.presenting else "attract" if window.showing_attract else "home"
     QTimer.singleShot(
         0, lambda: log.info("ready: the %s screen is shown on screen %d", shown, screen)
     )
@@ -265,8 +269,14 @@ def snapshot(
     look: str | None = None,
     locked: bool = False,
     demo_stats: bool = False,
+    session: str | None = None,
+    item: int | None = None,
+    presenter: bool = False,
 ) -> str | None:
-    """Render one screen to a PNG with no display. Returns an error message or None."""
+    """Render one screen to a PNG with no display. Returns an error message or None.
+
+    With ``session`` and ``item``: that item of a nurse's session as the room sees it,
+    or (``presenter``) the nurse's presenter view of it."""
     if text_scale is not None and text_scale not in TEXT_SCALES:
         return f"--text-scale must be one of {', '.join(str(s) for s in TEXT_SCALES)}"
     if locked and view != "pin":
@@ -292,7 +302,26 @@ def snapshot(
                 window.desk.most_read = demo_counts(library)
             if page_id is not None:
                 window.read_aloud.prepare()  # starts beside the page being built
-            problem = _show(app, window, library, page_id, view, step, answer)
+            drawn: QWidget = window
+            if session is not None:
+                from kiosk.ui.presenter.snapshot import show_item
+
+                shown = show_item(
+                    window,
+                    session,
+                    item or 1,
+                    lang=window.lang,
+                    step=step,
+                    answer=answer,
+                    presenter=presenter,
+                    settle=lambda: settle(app),
+                )
+                if isinstance(shown, str):
+                    return shown
+                drawn = shown
+                problem = None
+            else:
+                problem = _show(app, window, library, page_id, view, step, answer)
             if page_id is not None:
                 _wait_for_speech(window)  # so the picture shows a Listen button as the kiosk would
             if view in ("admin", "cleaning"):
@@ -308,7 +337,7 @@ def snapshot(
             if scroll == "bottom" and hasattr(screen, "scroll_to_end"):
                 screen.scroll_to_end()
             settle(app)
-            image = window.grab()
+            image = drawn.grab()
             if (image.width(), image.height()) != size:
                 least = window.minimumSizeHint()
                 return (

@@ -28,8 +28,19 @@ class IdleWatcher(QObject):
         super().__init__(parent)
         self.timer = timer
         self.timer.setSingleShot(True)
+        self.paused = False
+
+    def pause(self) -> None:
+        """No reset until ``resume`` (a nurse's session: the room may watch for minutes)."""
+        self.paused = True
+        self.timer.stop()
+
+    def resume(self, start: bool = True) -> None:
+        self.paused = False
+        if start:
+            self.timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if event.type() in ACTIVITY:
+        if event.type() in ACTIVITY and not self.paused:
             self.timer.start()
         return False

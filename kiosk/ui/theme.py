@@ -204,6 +204,10 @@ class Theme:
     def rich_text_css(self) -> str:
         return _filled("richtext.css", self)
 
+    def sheet(self, name: str) -> str:
+        """Another template in ``assets/theme/`` (a mode's own sheet), filled from this theme."""
+        return _filled(name, self)
+
 
 def _sizes(scale: float, text_scale: float) -> Sizes:
     base = asdict(Sizes())

@@ -44,6 +44,7 @@ from kiosk.ui.widgets.toast import Toast
 if TYPE_CHECKING:
     from kiosk.ui.live_reload import LiveReload
     from kiosk.ui.opening_hours import OpeningHoursWatch
+    from kiosk.ui.presenter.mode import PresenterMode
     from kiosk.ui.screens.attract import AttractScreen
     from kiosk.ui.screens.check import CheckScreen
     from kiosk.ui.screens.guide import GuideScreen
@@ -117,6 +118,9 @@ class Timers:
     # The screen-cleaning countdown's tick, and the opening-hours check.
     cleaning_tick: QTimer = field(default_factory=lambda: _repeating(1000))
     hours_check: QTimer = field(default_factory=lambda: _repeating(60_000))
+    # Presenter mode: the presenter view's clocks, and its pictures drawn after a move.
+    presenter_tick: QTimer = field(default_factory=lambda: _repeating(1000))
+    presenter_preview: QTimer = field(default_factory=lambda: _single_shot(250))
 
     def new_carousel_timer(self) -> QTimer:
         timer = QTimer()
@@ -227,6 +231,7 @@ class KioskWindow(QWidget):
         self.stack.addWidget(self.main)
         self.attract: AttractScreen | None = None
         self.desk = StaffDesk(self)
+        self.presenter: PresenterMode | None = None  # a nurse's session, while one runs
 
         self.kinetic = KineticScrolling(self)
         app = QApplication.instance()
@@ -486,6 +491,7 @@ class KioskWindow(QWidget):
         """Forget the last visitor entirely and show the attract screen."""
         if not self.showing_attract:  # someone was here (an empty kiosk is not counted)
             self.stats.idle_reset()
+        self.end_session()
         self.lang = self.config.default_language
         self.text_scale = 1.0
         self.look = self.config.theme
@@ -550,6 +556,7 @@ class KioskWindow(QWidget):
 
     def open_staff(self) -> None:
         self.changing_screen.emit()
+        self.end_session()  # in kiosk mode the staff gesture is how a session ends
         self.desk.open()
 
     def show_admin(self, notice: str = "") -> None:
@@ -587,6 +594,28 @@ class KioskWindow(QWidget):
             self.attract.deleteLater()
             self.attract = None
 
+    # --- presenter mode (kiosk/ui/presenter) ----------------------------------------------
+
+    def start_session(
+        self, session_id: str, lang: str, presenter_screen: int | None = None
+    ) -> bool:
+        """Present session ``session_id`` in ``lang``; False if there is no such session."""
+        from kiosk.ui.presenter import mode
+
+        self.end_session()
+        self.presenter = mode.start(self, session_id, lang, presenter_screen)
+        return self.presenter is not None
+
+    @property
+    def presenting(self) -> bool:
+        """A nurse's session is on screen (no idle reset, no sleep)."""
+        return self.presenter is not None and not self.presenter.over
+
+    def end_session(self) -> None:
+        if self.presenter is not None:
+            self.presenter.finish()
+            self.presenter = None
+
     def request_exit(self) -> None:
         self._closing = True
         self.exit_requested.emit()
@@ -594,6 +623,7 @@ class KioskWindow(QWidget):
 
     def shutdown(self) -> None:
         """Stop timers and the content check, and take the application-wide filters away."""
+        self.end_session()
         self.desk.end_check()
         self.read_aloud.close()
         if self.opening_hours is not None:
@@ -611,6 +641,7 @@ class KioskWindow(QWidget):
     def recover(self) -> None:
         """After an unexpected error: back to a known-good home screen."""
         try:
+            self.end_session()
             self.desk.drop()
             self.history.clear()
             self.screens.clear()

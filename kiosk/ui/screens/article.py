@@ -57,7 +57,10 @@ class ArticleScreen(ScrollingScreen):
         parent: QWidget | None = None,
         read_aloud: ReadAloud | None = None,
         share_url: str = "",
+        for_session: bool = False,
     ):
+        """``for_session``: shown to a room in a nurse's session, which has its own
+        order and its own check, so no "Read next" and no check button."""
         super().__init__(theme, parent)
         self.page = page
         s = theme.sizes
@@ -113,7 +116,7 @@ class ArticleScreen(ScrollingScreen):
                     rendered.doctor_html, theme.rich_text_css(), s.body, s.reading_width
                 )
                 column.addWidget(self.doctor)
-            if page.questions:
+            if page.questions and not for_session:
                 check = QPushButton(tr("check", page.lang))
                 check.setProperty("role", "primary")
                 check.clicked.connect(self.check_requested.emit)
@@ -121,7 +124,7 @@ class ArticleScreen(ScrollingScreen):
             self.trust = TrustFooter(page, theme)
             column.addWidget(self.trust)
 
-        related = library.related(page)
+        related = library.related(page) if not for_session else ()
         self.carousel: Carousel | None = None
         self._slot = slot = QWidget()
         if related:
