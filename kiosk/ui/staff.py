@@ -15,11 +15,12 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeGuard
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer
 
 from kiosk.core import check_cache, review, update_state
 from kiosk.core.diagnostics import Diagnostic, sort_key
 from kiosk.core.pin import Lockout
+from kiosk.core.sessions import Session
 from kiosk.ui.strings import tr
 
 if TYPE_CHECKING:
@@ -58,14 +59,10 @@ class StaffDesk(QObject):
 
     What the panel shows comes from attributes a test (or the app) may replace:
     ``most_read(days)``, ``last_update()``, ``today()``, and ``sessions``, the
-    nurses' sessions that can be started (none exist yet: with none, the panel
-    offers no "Start a session"; choosing one emits ``session_requested``).
-
-    Signals:
-        session_requested(): staff asked to start a session.
+    nurses' sessions that can be started (None: the library's; with none, the
+    panel offers no "Start a session"). "Start a session" lists them, each with a
+    button per language; the one chosen starts at once.
     """
-
-    session_requested = Signal()
 
     def __init__(self, window: KioskWindow) -> None:
         super().__init__(window)
@@ -73,7 +70,7 @@ class StaffDesk(QObject):
         self.most_read: MostRead = counted_reading
         self.last_update: Callable[[], update_state.UpdateResult | None] = update_state.load
         self.today: Callable[[], dt.date] = dt.date.today
-        self.sessions: Sequence[object] = ()
+        self.sessions: Sequence[Session] | None = None
         self.lang: str | None = None  # the panel's language while open; else the reader's
         self.cleaning: CleaningMode | None = None
         config = window.config
@@ -134,7 +131,7 @@ class StaffDesk(QObject):
             facts=facts,
             last_update=self.last_update(),
             reading=lambda days: self._reading(days, lang),
-            sessions=bool(self.sessions),
+            sessions=bool(self._sessions()),
             landscape=window.width() >= window.height(),
         )
         admin.add_problems(self._keyed(library.known()))
@@ -142,12 +139,32 @@ class StaffDesk(QObject):
         admin.reload_requested.connect(self.reload)
         admin.exit_requested.connect(window.request_exit)
         admin.cleaning_requested.connect(self.start_cleaning)
-        admin.session_requested.connect(self.session_requested.emit)
+        admin.session_requested.connect(self.show_sessions)
         admin.language_chosen.connect(lambda code: self.show_menu(lang=code))
         self._put(admin)
         self.lang = lang
         if checking:
             self._start_check()
+
+    def _sessions(self) -> Sequence[Session]:
+        return self.window.library.sessions if self.sessions is None else self.sessions
+
+    def show_sessions(self) -> None:
+        """Every session, to start one in the language the room will hear."""
+        from kiosk.ui.screens.session_picker import SessionPicker
+
+        window = self.window
+        lang = self.lang or window.lang
+        picker = SessionPicker(self._sessions(), window.config.languages, window.theme, lang)
+        picker.closed.connect(lambda: self.show_menu(lang=lang))
+        picker.chosen.connect(self._start_session)
+        self._put(picker)
+        self.lang = lang
+
+    def _start_session(self, session_id: str, lang: str) -> None:
+        self.close()
+        if not self.window.start_session(session_id, lang):
+            self.show_menu(lang=self.lang)
 
     def close(self) -> None:
         """Back to what the reader saw."""

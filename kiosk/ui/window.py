@@ -604,7 +604,10 @@ class KioskWindow(QWidget):
 
         self.end_session()
         self.presenter = mode.start(self, session_id, lang, presenter_screen)
-        return self.presenter is not None
+        if self.presenter is None:
+            return False
+        self.stats.session_run(session_id, lang)
+        return True
 
     @property
     def presenting(self) -> bool:

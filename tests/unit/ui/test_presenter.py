@@ -598,3 +598,42 @@ def test_an_unknown_session_or_item_is_refused(
         status = cli.main(["snapshot", "--out", str(tmp_path / "x.png"), *args, *common])
         assert status in (1, 2) and message in capsys.readouterr().err
     assert not (tmp_path / "x.png").exists()
+
+
+def test_staff_start_a_session_from_the_panel_in_the_language_they_choose(
+    qtbot: QtBot, kiosk: Callable[..., KioskWindow], saved: list[Record]
+) -> None:
+    from kiosk.ui.screens.admin import AdminScreen
+    from kiosk.ui.screens.session_picker import SessionPicker
+
+    window = kiosk()
+    window.show_admin()
+    panel = window.staff
+    assert isinstance(panel, AdminScreen) and panel.session_button is not None
+    qtbot.mouseClick(panel.session_button, Qt.MouseButton.LeftButton)
+    picker = window.staff
+    assert isinstance(picker, SessionPicker)
+    labels = [b.text() for b in picker.findChildren(QPushButton)]
+    assert "Start in 中文" in labels and "Start in English" in labels
+    assert {"20 minutes · 5 items", "2 items"} <= {
+        label.text() for label in picker.findChildren(QLabel)
+    }
+    qtbot.mouseClick(picker.buttons[("class", "zh-CN")], Qt.MouseButton.LeftButton)
+    assert window.presenting and window.staff is None
+    assert window.presenter is not None and window.presenter.lang == "zh-CN"
+    window.end_session()
+    assert [record.session_id for record in saved] == ["class"]
+
+
+def test_back_from_the_session_list_is_the_panel_again(
+    qtbot: QtBot, kiosk: Callable[..., KioskWindow]
+) -> None:
+    from kiosk.ui.screens.admin import AdminScreen
+
+    window = kiosk()
+    window.show_admin()
+    panel = window.staff
+    assert isinstance(panel, AdminScreen) and panel.session_button is not None
+    qtbot.mouseClick(panel.session_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.staff.back_button, Qt.MouseButton.LeftButton)  # type: ignore[union-attr]
+    assert isinstance(window.staff, AdminScreen) and not window.presenting

@@ -14,6 +14,7 @@ from kiosk import resources
 from kiosk.core import loader
 from kiosk.core.config import Config
 from kiosk.core.library import Library
+from kiosk.core.sessions import Item, Session
 from kiosk.core.update_state import UpdateResult
 from kiosk.ui.screens.admin import AdminScreen
 from kiosk.ui.window import KioskWindow
@@ -39,6 +40,9 @@ def library(tmp_path: Path) -> Library:
     return loader.load(root, resources.assets_dir(), default_lang="en", today=TODAY)
 
 
+SESSION = Session(
+    "class", Path("sessions/class.toml"), {"en": "A class"}, 20, (Item("page", "x", None, 1),)
+)
 READING = {
     7: [("topic/page-2", 12), ("topic/page-0", 5), ("gone/old-page", 1)],
     30: [("topic/page-0", 40), ("topic/page-2", 31)],
@@ -51,7 +55,7 @@ def _panel(
     *,
     reading: Callable[[int], Sequence[tuple[str, int]]] = lambda days: READING[days],
     update: UpdateResult | None = None,
-    sessions: Sequence[object] = (),
+    sessions: Sequence[Session] = (),
 ) -> tuple[KioskWindow, AdminScreen]:
     window = make_window(Config(default_language=lang))
     window.desk.most_read = reading
@@ -170,10 +174,10 @@ def test_staff_can_switch_the_panel_language(qtbot: QtBot, make_window: MakeWind
 def test_start_a_session_only_where_sessions_exist(qtbot: QtBot, make_window: MakeWindow) -> None:
     _, admin = _panel(make_window, "en")
     assert admin.session_button is None
-    window, admin = _panel(make_window, "en", sessions=("weaning-class",))
+    window, admin = _panel(make_window, "en", sessions=(SESSION,))
     assert admin.session_button is not None and admin.session_button.text() == "Start a session"
-    with qtbot.waitSignal(window.desk.session_requested):
-        qtbot.mouseClick(admin.session_button, LEFT)
+    qtbot.mouseClick(admin.session_button, LEFT)
+    assert type(window.staff).__name__ == "SessionPicker"  # the list to start one from
 
 
 @pytest.mark.parametrize(("size", "landscape"), [((1280, 800), True), ((1080, 1600), False)])

@@ -50,6 +50,7 @@ def library(tmp_path: Path) -> Library:
             f"care/steps.{lang}.md",
             f"---\ntitle: {title} steps\ntype: guide\n{TRUST}---\n\n{words}\n\n{steps}",
         )
+    write(root, "sessions/class.toml", 'items = ["care/rest"]\n[title]\nen = "A"\nzh-CN = "甲"\n')
     return loader.load(root, resources.assets_dir(), default_lang="en", today=TODAY)
 
 
@@ -175,6 +176,15 @@ def test_an_idle_reset_is_counted_when_someone_was_there(
     assert window.showing_attract
     window.timers.idle.timeout.emit()  # nobody came: not counted
     assert counts()[("idle_reset", "", "", "")] == 1
+
+
+def test_a_session_started_is_counted(make_window: MakeWindow, counted: Counted) -> None:
+    usage, counts = counted
+    window = make_window(stats=usage)
+    assert window.start_session("class", "zh-CN")
+    window.end_session()
+    assert not window.start_session("no-such-class", "en")
+    assert counts() == {("session_run", "class", "zh-CN", ""): 1}
 
 
 def test_a_window_without_stats_counts_nothing(make_window: MakeWindow) -> None:

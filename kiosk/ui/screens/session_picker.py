@@ -1,0 +1,89 @@
+"""The staff panel's "Start a session": every session, and a button per language.
+
+A nurse picks the class and the language the room will hear; the session then
+starts at once on this screen (and on a second screen, if there is one, as the
+presenter view).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from kiosk.core import languages as languages_
+from kiosk.core.sessions import Session
+from kiosk.ui.kinetic import make_kinetic
+from kiosk.ui.screens.panel_status import card
+from kiosk.ui.strings import tr
+from kiosk.ui.theme import Theme
+
+
+class SessionPicker(QWidget):
+    """Signals:
+    chosen(str, str): start the session with this id, in this language.
+    closed(): back to the staff panel.
+    """
+
+    chosen = Signal(str, str)
+    closed = Signal()
+
+    def __init__(
+        self, sessions: Sequence[Session], languages: Sequence[str], theme: Theme, lang: str
+    ) -> None:
+        super().__init__()
+        self.setObjectName("Screen")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        theme = theme.for_language(lang)
+        s = theme.sizes
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(s.margin, s.margin * 2 // 3, s.margin, s.margin * 2 // 3)
+        layout.setSpacing(s.gap * 2 // 3)
+        header = QHBoxLayout()
+        title = QLabel(tr("panel_session", lang))
+        title.setObjectName("AdminTitle")
+        header.addWidget(title, 1)
+        self.back_button = QPushButton(tr("back", lang))
+        self.back_button.setProperty("role", "primary")
+        self.back_button.clicked.connect(self.closed.emit)
+        header.addWidget(self.back_button)
+        layout.addLayout(header)
+
+        body = QWidget()
+        rows = QVBoxLayout(body)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(s.gap * 2 // 3)
+        self.buttons: dict[tuple[str, str], QPushButton] = {}
+        for session in sessions:
+            frame, inner, _ = card(theme, session.title(lang))
+            size = QLabel(self._size(session, lang))
+            size.setObjectName("PanelMuted")
+            inner.addWidget(size)
+            buttons = QHBoxLayout()
+            buttons.setSpacing(s.gap // 2)
+            for code in languages:
+                found = languages_.find(code)
+                name = found.native_name if found else code
+                button = QPushButton(tr("session_start_in", lang).format(language=name))
+                button.setProperty("role", "secondary")
+                button.clicked.connect(lambda _=False, i=session.id, c=code: self.chosen.emit(i, c))
+                buttons.addWidget(button)
+                self.buttons[(session.id, code)] = button
+            buttons.addStretch(1)
+            inner.addLayout(buttons)
+            rows.addWidget(frame)
+        rows.addStretch(1)
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setFrameShape(QScrollArea.Shape.NoFrame)
+        area.setWidget(body)
+        make_kinetic(area)
+        layout.addWidget(area, 1)
+
+    @staticmethod
+    def _size(session: Session, lang: str) -> str:
+        items = tr("session_items", lang).format(n=len(session.items))
+        if session.minutes is None:
+            return items
+        return f"{tr('session_minutes', lang).format(n=session.minutes)} · {items}"
