@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, QTimer
 from kiosk.core import check_cache, review, update_state
 from kiosk.core.diagnostics import Diagnostic, sort_key
 from kiosk.core.pin import Lockout
+from kiosk.core.session_records import Record
 from kiosk.core.sessions import Session
 from kiosk.ui.strings import tr
 
@@ -54,6 +55,12 @@ def counted_reading(days: int) -> Sequence[tuple[str, int]]:
     return list(most_read(days)) if most_read is not None else []
 
 
+def _load_records() -> list[Record]:
+    from kiosk.core import session_records
+
+    return session_records.load_all()
+
+
 class StaffDesk(QObject):
     """The PIN pad and the staff panel of one window, and the cleaning mode.
 
@@ -71,6 +78,7 @@ class StaffDesk(QObject):
         self.last_update: Callable[[], update_state.UpdateResult | None] = update_state.load
         self.today: Callable[[], dt.date] = dt.date.today
         self.sessions: Sequence[Session] | None = None
+        self.records: Callable[[], list[Record]] = _load_records
         self.lang: str | None = None  # the panel's language while open; else the reader's
         self.cleaning: CleaningMode | None = None
         config = window.config
@@ -155,11 +163,23 @@ class StaffDesk(QObject):
 
         window = self.window
         lang = self.lang or window.lang
-        picker = SessionPicker(self._sessions(), window.config.languages, window.theme, lang)
+        picker = SessionPicker(
+            self._sessions(), window.config.languages, window.theme, lang, self._records()
+        )
         picker.closed.connect(lambda: self.show_menu(lang=lang))
         picker.chosen.connect(self._start_session)
         self._put(picker)
         self.lang = lang
+
+    def _records(self) -> list[Record] | None:
+        """The sessions held here (None: their file cannot be read; the log says why)."""
+        from kiosk.core import session_records
+
+        try:
+            return self.records()
+        except session_records.RecordsError as exc:
+            log.warning("the session records cannot be read: %s", exc)
+            return None
 
     def _start_session(self, session_id: str, lang: str) -> None:
         self.close()

@@ -614,7 +614,7 @@ def test_staff_start_a_session_from_the_panel_in_the_language_they_choose(
     picker = window.staff
     assert isinstance(picker, SessionPicker)
     labels = [b.text() for b in picker.findChildren(QPushButton)]
-    assert "Start in 中文" in labels and "Start in English" in labels
+    assert "中文" in labels and "English" in labels
     assert {"20 minutes · 5 items", "2 items"} <= {
         label.text() for label in picker.findChildren(QLabel)
     }
@@ -637,3 +637,39 @@ def test_back_from_the_session_list_is_the_panel_again(
     qtbot.mouseClick(panel.session_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(window.staff.back_button, Qt.MouseButton.LeftButton)  # type: ignore[union-attr]
     assert isinstance(window.staff, AdminScreen) and not window.presenting
+
+
+def test_the_session_list_shows_the_sessions_held_here_newest_first(
+    qtbot: QtBot, kiosk: Callable[..., KioskWindow]
+) -> None:
+    from kiosk.ui.screens.admin import AdminScreen
+
+    window = kiosk()
+    window.desk.records = lambda: [
+        Record("class", "en", "2026-11-20T09:00", 25, 5, 5, 2),
+        Record("long", "zh-CN", "2026-11-24T14:30", 12, 1, 2, 0),
+    ]
+    window.show_admin()
+    panel = window.staff
+    assert isinstance(panel, AdminScreen) and panel.session_button is not None
+    qtbot.mouseClick(panel.session_button, Qt.MouseButton.LeftButton)
+    texts = [label.text() for label in window.staff.findChildren(QLabel)]  # type: ignore[union-attr]
+    held = [t for t in texts if t.startswith("2026-")]
+    assert held == [
+        "2026-11-24 14:30 · L · 中文 · 12 min · 1 of 2 items · 0 questions asked",
+        "2026-11-20 09:00 · A class · English · 25 min · 5 of 5 items · 2 questions asked",
+    ]
+
+
+def test_damaged_session_records_are_said_not_fatal(
+    qtbot: QtBot, kiosk: Callable[..., KioskWindow]
+) -> None:
+    def damaged() -> list[Record]:
+        raise session_records.RecordsError("file is not a database")
+
+    window = kiosk()
+    window.desk.records = damaged
+    window.show_admin()
+    window.desk.show_sessions()
+    texts = [label.text() for label in window.staff.findChildren(QLabel)]  # type: ignore[union-attr]
+    assert "The list of sessions held cannot be read: see the kiosk's log." in texts
