@@ -190,6 +190,9 @@ class PresenterView(QWidget):
         where = "" if show.at_end else f"{show.index + 1} / {show.total}   "
         now = part_title(show, show.index, show.part)
         self.title.setText(f"{show.session.title(lang)}\n{where}{now}")
+        self.setWindowTitle(show.session.title(lang))
+        self.now_caption.setText(tr("presenter_now", lang))  # L switches these words too
+        self.notes_caption.setText(tr("notes", lang))
         notes = notes_html(show)
         self.notes.setObjectName("PresenterNotes" if notes else "PresenterNoNotes")
         self.notes.setStyleSheet("")  # the object name changed: style it again
@@ -198,6 +201,7 @@ class PresenterView(QWidget):
         upcoming = tr("session_end", lang) if show.at_end else part_title(show, after, part)
         self.next_caption.setText(tr("presenter_next", lang).format(title=upcoming))
         self.status.setText(self._status())
+        self.show_time()
         self.overview.setVisible(show.overview)
         if show.overview:
             self.overview.setGeometry(self.rect())

@@ -458,6 +458,19 @@ def test_both_windows_follow_the_same_keys(qtbot: QtBot, kiosk: Callable[..., Ki
     assert mode.audience.blank.isVisible() and "black" in view.status.text()
 
 
+def test_l_switches_the_presenter_view_s_own_words_too(
+    qtbot: QtBot, kiosk: Callable[..., KioskWindow]
+) -> None:
+    window = kiosk()
+    mode = present(window, view=True)
+    view = mode.view
+    assert view is not None and view.notes_caption.text() == "Notes"
+    press(qtbot, view, Key.Key_L)
+    assert mode.show.lang == "zh-CN"
+    words = (view.now_caption.text(), view.notes_caption.text(), view.planned.text())
+    assert words == ("屏幕上现在是", "备注", "计划 20 分钟")
+
+
 def test_the_presenter_view_shows_now_next_and_the_time(
     qtbot: QtBot, kiosk: Callable[..., KioskWindow], clock: Clock
 ) -> None:
