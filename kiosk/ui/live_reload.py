@@ -270,6 +270,8 @@ class LiveReload(QObject):
         home = isinstance(front, HomeScreen) and self._nothing_read() and not attract
         scroll = front.verticalScrollBar().value() if isinstance(front, HomeScreen) else 0
         reading = window.current_id
+        shown = getattr(front, "page", None)  # the version on screen, in its language
+        shown_lang = shown.lang if isinstance(shown, Page) else None
         window.use_library(library)
         window.history[:] = [
             entry for entry in window.history if not entry or library.resolve(entry) is not None
@@ -287,7 +289,7 @@ class LiveReload(QObject):
             front = window.screen_widget
             if isinstance(front, HomeScreen):
                 front.verticalScrollBar().setValue(scroll)  # as far down as it still goes
-        elif reading is not None and library.resolve(reading) is None:
+        elif reading is not None and not _still_there(library, reading, shown_lang):
             # After the screen change under way: where it leaves the reader decides.
             self._gone = reading
             QTimer.singleShot(0, self, self._leave_if_gone)
@@ -306,6 +308,19 @@ class LiveReload(QObject):
             window.stack.setCurrentWidget(staff)
         else:
             window.toast.say(tr("page_removed", window.lang))
+
+
+def _still_there(library: Library, page_id: str, lang: str | None) -> bool:
+    """Whether the page read, in the language it was read in, is still in ``library``.
+
+    Another language's version is not the page the reader had: the library would
+    show it in place of the deleted one, under a top bar in the reader's language.
+    """
+    found = library.resolve(page_id)
+    if found is None or lang is None:
+        return found is not None
+    page = library.get(found, lang)
+    return page is not None and page.lang == lang
 
 
 def watch(window: KioskWindow, load: Callable[[], Library]) -> LiveReload:

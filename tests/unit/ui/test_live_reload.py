@@ -170,6 +170,21 @@ def test_a_deleted_page_sends_its_reader_home_with_a_message(qtbot: QtBot, live:
     assert window.library.get("topic/page-4", "en") is None
 
 
+def test_a_reader_whose_language_version_is_deleted_goes_home_too(
+    qtbot: QtBot, live: Live
+) -> None:
+    """Page 0 has a Chinese version as well: an English reader must not find it put in
+    place of the English one, under an English top bar."""
+    window = live.window
+    window.open_page("topic/page-0")
+    live.page_file(0).unlink()  # the English file
+    live.settled()
+    window.larger_text()
+    qtbot.waitUntil(lambda: isinstance(window.screen_widget, HomeScreen))
+    assert window.toast.text() == "That page is no longer here, so you are back on the home page."
+    assert window.library.get("topic/page-0", "en").lang == "zh-CN"  # type: ignore[union-attr]
+
+
 def test_history_forgets_deleted_pages(live: Live) -> None:
     window = live.window
     for n in (0, 2, 5):
