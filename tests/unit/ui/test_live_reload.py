@@ -170,9 +170,7 @@ def test_a_deleted_page_sends_its_reader_home_with_a_message(qtbot: QtBot, live:
     assert window.library.get("topic/page-4", "en") is None
 
 
-def test_a_reader_whose_language_version_is_deleted_goes_home_too(
-    qtbot: QtBot, live: Live
-) -> None:
+def test_a_reader_whose_language_version_is_deleted_goes_home_too(qtbot: QtBot, live: Live) -> None:
     """Page 0 has a Chinese version as well: an English reader must not find it put in
     place of the English one, under an English top bar."""
     window = live.window
