@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -23,14 +24,14 @@ def test_records_round_trip_oldest_first(tmp_path: Path) -> None:
     assert session_records.load_all(path) == []
     assert session_records.save(SECOND, path) and session_records.save(FIRST, path)
     assert session_records.load_all(path) == [FIRST, SECOND]
-    with sqlite3.connect(path) as db:
+    with contextlib.closing(sqlite3.connect(path)) as db:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
 def test_the_schema_holds_nothing_personal(tmp_path: Path) -> None:
     path = tmp_path / "sessions.sqlite3"
     session_records.save(FIRST, path)
-    with sqlite3.connect(path) as db:
+    with contextlib.closing(sqlite3.connect(path)) as db:
         tables = [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
         columns = {row[1]: row[2] for row in db.execute("PRAGMA table_info(records)")}
     assert tables == ["records"]
