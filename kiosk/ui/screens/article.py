@@ -126,8 +126,10 @@ class ArticleScreen(ScrollingScreen):
 
         related = library.related(page) if not for_session else ()
         self.carousel: Carousel | None = None
-        self._slot = slot = QWidget()
         if related:
+            # (made only here: a widget left out of every layout lives on, with no
+            # parent, for as long as Python keeps this screen's wrapper)
+            self._slot = slot = QWidget()
             heading = QLabel(tr("read_next", page.lang))
             heading.setObjectName("ReadNextTitle")
             outer.addWidget(heading)

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from kiosk import resources
+from kiosk.core import loader
 from kiosk.ui.screens.article import ArticleScreen
 from kiosk.ui.widgets.carousel import Carousel
 from kiosk.ui.window import KioskWindow
+from tests.conftest import TODAY, write
+from tests.unit.ui.conftest import use_library
 
 MakeWindow = Callable[..., KioskWindow]
 
@@ -134,3 +140,20 @@ def test_a_hard_flick_never_moves_half_the_loop(
     with qtbot.waitSignal(widget.current_changed) as changed:
         pass
     assert changed.args[0] in (1, 2)  # five cards: at most two on, never "three" (two back)
+
+
+def test_a_page_with_nothing_to_read_next_leaves_no_widget_behind(
+    tmp_path: Path, make_window: Callable[..., KioskWindow]
+) -> None:
+    """Every widget an article makes is part of it: built and thrown away again and
+    again (the soak), one left out of its layouts piled up as a parentless widget."""
+    root = tmp_path / "alone"
+    write(root, "one/only.en.md", "---\ntitle: Only\nsource: T\n---\n\nNo other page.\n")
+    window = make_window()
+    use_library(window, loader.load(root, resources.assets_dir(), default_lang="en", today=TODAY))
+    before = {id(w) for w in QApplication.topLevelWidgets()}
+    window.open_page("one/only")
+    screen = window.screen_widget
+    assert isinstance(screen, ArticleScreen) and screen.carousel is None
+    new = [w for w in QApplication.topLevelWidgets() if id(w) not in before]
+    assert [w for w in new if type(w) is QWidget] == []  # parentless plain widgets
