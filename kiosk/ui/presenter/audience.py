@@ -79,9 +79,12 @@ class AudienceView(QWidget):
         self.notes_text.setTextFormat(Qt.TextFormat.RichText)
         notes_box.addWidget(self.notes_heading)
         notes_box.addWidget(self.notes_text)
-        self.mark = QLabel("", self)
+        # In a strip of its own under the screens, not over them: over an article it
+        # covered words of the text.
+        self.mark = QLabel("")
         self.mark.setObjectName("ProgressMark")
         self.mark.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        layout.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignHCenter)
         self.blank = QWidget(self)
         self.blank.setObjectName("Blank")
         self.blank.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -210,20 +213,13 @@ class AudienceView(QWidget):
         self.blank.setGeometry(whole)
         self.overview.setGeometry(whole)
         margin = self.theme.sizes.gap
-        hint = self.mark.sizeHint()
-        self.mark.setGeometry(  # bottom centre: clear of the reader's buttons
-            (whole.width() - hint.width()) // 2,
-            whole.height() - hint.height() - margin // 2,
-            hint.width(),
-            hint.height(),
-        )
         width = round(whole.width() * 0.9)
         height = self.notes.heightForWidth(width)
         height = min(height if height > 0 else self.notes.sizeHint().height(), whole.height() // 2)
         self.notes.setGeometry(
             QRect((whole.width() - width) // 2, whole.height() - height - margin, width, height)
         )
-        for overlay in (self.mark, self.notes, self.overview, self.blank):
+        for overlay in (self.notes, self.overview, self.blank):
             overlay.raise_()
 
     # --- swipes ---------------------------------------------------------------------------

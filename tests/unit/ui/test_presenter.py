@@ -686,3 +686,14 @@ def test_damaged_session_records_are_said_not_fatal(
     window.desk.show_sessions()
     texts = [label.text() for label in window.staff.findChildren(QLabel)]  # type: ignore[union-attr]
     assert "The list of sessions held cannot be read: see the kiosk's log." in texts
+
+
+def test_the_progress_mark_never_covers_the_room_s_screen(
+    qtbot: QtBot, kiosk: Callable[..., KioskWindow]
+) -> None:
+    window = kiosk()
+    mode = present(window, "long")  # a long article first: text all the way down
+    audience = mode.audience
+    qtbot.waitUntil(lambda: audience.mark.isVisible())
+    assert audience.mark.text() == "1 / 2"
+    assert not audience.mark.geometry().intersects(audience.slot.geometry())
