@@ -129,6 +129,7 @@ class SpeechProcess(Speech):
         super().__init__(engine, parent)
         self._voices: dict[str, bool] = {}
         self._buffer = b""
+        self._closed = False  # closed on purpose: its end is no failure
         self.process = QProcess(self)
         self.process.readyReadStandardOutput.connect(self._read)
         self.process.readyReadStandardError.connect(self._errors)
@@ -167,11 +168,16 @@ class SpeechProcess(Speech):
         self._send(op="stop")
 
     def close(self) -> None:
-        """Close the engine's input, so it ends; give it a moment, then end it."""
+        """Close the engine's input, so it ends; give it a moment, then end it.
+
+        Called when the window shuts down and again when the application quits,
+        in either order: only the first call does anything.
+        """
+        if self._closed:
+            return
+        self._closed = True
         if self.process.state() == QProcess.ProcessState.NotRunning:
             return
-        self.process.finished.disconnect(self._ended)
-        self.process.errorOccurred.disconnect(self._error)
         self.process.closeWriteChannel()
         if not self.process.waitForFinished(2000):
             self.process.kill()
@@ -219,6 +225,8 @@ class SpeechProcess(Speech):
                 log.log(level, "speech engine: %s", line)
 
     def _ended(self, code: int, status: QProcess.ExitStatus) -> None:
+        if self._closed:
+            return
         if not self.loaded:
             self.problem = f"the speech engine's process ended (exit status {code})"
             self.loaded = True
@@ -228,6 +236,8 @@ class SpeechProcess(Speech):
             self.failed.emit(f"{self.problem} (exit status {code})")
 
     def _error(self, error: QProcess.ProcessError) -> None:
+        if self._closed:
+            return
         if error == QProcess.ProcessError.FailedToStart and not self.loaded:
             self.problem = "the speech engine's process could not start"
             self.loaded = True

@@ -50,6 +50,7 @@ def test_a_page_opened_while_the_engine_starts_gets_its_button_once_it_is_up(
     process = reader._speech.process  # type: ignore[union-attr]
     window.shutdown()  # closes the engine's input: it ends
     assert process.state() == process.ProcessState.NotRunning
+    reader.close()  # and again, as the application quits: nothing more (no warning)
 
 
 @pytest.mark.usefixtures("separate")
