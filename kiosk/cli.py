@@ -572,11 +572,29 @@ def _library_loader(
 
 def _index_cache(root: Path) -> IndexCache:
     """The index cache of the content folder ``root``, shared by run, snapshot and check."""
-    key = hashlib.sha1(str(root.resolve()).encode()).hexdigest()[:12]
-    cache_dir = Path(platformdirs.user_cache_dir(APP, appauthor=False))
+    path = _index_path(root)
     with contextlib.suppress(OSError):  # the pickle of earlier versions
-        (cache_dir / f"index-{key}.pickle").unlink()
-    return IndexCache(cache_dir / f"index-{key}.sqlite3")
+        path.with_suffix(".pickle").unlink()
+    return IndexCache(path)
+
+
+def _index_path(root: Path) -> Path:
+    key = hashlib.sha1(str(root.resolve()).encode()).hexdigest()[:12]
+    return Path(platformdirs.user_cache_dir(APP, appauthor=False)) / f"index-{key}.sqlite3"
+
+
+def _first_screen(args: argparse.Namespace, config: Config) -> Library | None:
+    """Home's first cards as the last full load saw them (see core/start_index.py), for
+    ``kiosk run`` to paint at once; None if there is no usable record."""
+    root = _content_root(args, config)
+    return loader.load_start(
+        root,
+        resources.assets_dir(),
+        _index_path(root),
+        default_lang=config.files_language,
+        content_language=config.content_language or None,
+        expected_languages=config.languages,
+    )
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -604,10 +622,16 @@ def _run(args: argparse.Namespace) -> int:
             "run 'kiosk set-pin' to set one"
         )
     load = _library_loader(args, config, cached=True)
-    library = load()
-    for item in (*languages.problems(), *library.diagnostics):
-        log.warning("%s", item)
-    log.info("starting: %d pages; log at %s", len(library.pages), log_path)
+    # Paint the first screen as it was last time; the content is read right after
+    # (live_reload.LiveReload.catch_up), and its problems logged then.
+    library = _first_screen(args, config)
+    if library is None:
+        library = load()
+        for item in (*languages.problems(), *library.diagnostics):
+            log.warning("%s", item)
+        log.info("starting: %d pages; log at %s", len(library.pages), log_path)
+    else:
+        log.info("starting from the first screen as it was; log at %s", log_path)
     from kiosk.ui import app  # Qt only now, after config and content
 
     status = app.run(

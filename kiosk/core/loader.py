@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kiosk.core import audio, languages, paths, sessions, sourcefile
+from kiosk.core import audio, languages, paths, sessions, sourcefile, start_index
 from kiosk.core.diagnostics import Report, Severity
 from kiosk.core.frontmatter import LineMap
 from kiosk.core.index_cache import IndexCache
@@ -92,8 +92,6 @@ def load(
             session = sessions.read(file, report)
             if session is not None:
                 found_sessions.append(session)
-        if cache is not None:
-            cache.save()
         expected = expected_languages or languages.codes()
         if assumed and content_language is None and expected != (default_lang,):
             _say_assumed(root, assumed, default_lang, report)
@@ -105,7 +103,7 @@ def load(
                 "no pages to show: the kiosk would only say that it has no content yet"
                 + (held if hidden else "; add .md files (see content/README.md)"),
             )
-    return Library(
+    library = Library(
         pages,
         roots,
         report.items,
@@ -115,6 +113,34 @@ def load(
         hidden=hidden,
         words=words,
         read_sessions=found_sessions,
+    )
+    if cache is not None and root.is_dir():
+        settings = (default_lang, content_language, expected_languages)
+        cache.save(start=start_index.record(library, settings) if library.pages else None)
+    return library
+
+
+def load_start(
+    root: Path,
+    assets: Path,
+    database: Path,
+    *,
+    default_lang: str = languages.DEFAULT_LANGUAGE,
+    content_language: str | None = None,
+    expected_languages: tuple[str, ...] | None = None,
+    today: dt.date | None = None,
+) -> Library | None:
+    """The first screen as the last full load through the index cache ``database`` saw
+    it, without looking at one content file (see start_index), or None when there is
+    no usable record: then ``load`` it. Only for painting at once: read the content
+    with ``load`` right after, and show that."""
+    data = start_index.read(database)
+    if data is None:
+        return None
+    static = paths.static_beside(root)
+    settings = (default_lang, content_language, expected_languages)
+    return start_index.provisional(
+        data, paths.Roots(root, assets, static), settings, today or dt.date.today()
     )
 
 
@@ -243,6 +269,8 @@ def _read(
         aliases=_aliases(meta, page_id),
         is_section=is_index,
         audio=_audio(meta, lines, file, roots, report),
+        published=published,
+        expires=expires,
     )
 
 
