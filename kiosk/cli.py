@@ -15,6 +15,7 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 
@@ -23,9 +24,11 @@ from kiosk.core import config as config_file
 from kiosk.core import diagnostics, languages, loader, pin
 from kiosk.core.config import Config
 from kiosk.core.diagnostics import Severity
-from kiosk.core.index_cache import IndexCache
 from kiosk.core.library import Library
 from kiosk.ui.strings import tr as kiosk_words  # plain data: no Qt
+
+if TYPE_CHECKING:  # imported when files are read, not before 'kiosk run' paints
+    from kiosk.core.index_cache import IndexCache
 
 COMMANDS = (
     "run",
@@ -572,6 +575,8 @@ def _library_loader(
 
 def _index_cache(root: Path) -> IndexCache:
     """The index cache of the content folder ``root``, shared by run, snapshot and check."""
+    from kiosk.core.index_cache import IndexCache
+
     path = _index_path(root)
     with contextlib.suppress(OSError):  # the pickle of earlier versions
         path.with_suffix(".pickle").unlink()

@@ -21,16 +21,18 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kiosk.core import audio, languages, paths, sessions, sourcefile, start_index
+from kiosk.core import languages, paths, start_index
 from kiosk.core.diagnostics import Report, Severity
 from kiosk.core.frontmatter import LineMap
-from kiosk.core.index_cache import IndexCache
 from kiosk.core.library import Library
 from kiosk.core.model import ARTICLE, Image, Page
-from kiosk.core.sourcefile import SourceFile
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # what reading files needs is imported when a load reads them, so
+    # that 'kiosk run' paints its first screen (load_start) without importing them
+    from kiosk.core import sessions
+    from kiosk.core.index_cache import IndexCache
     from kiosk.core.markdown_links import Words
+    from kiosk.core.sourcefile import SourceFile
 
 
 def load(
@@ -53,6 +55,8 @@ def load(
     ``cache`` keeps parsed files between runs; ``words`` gives the kiosk's words for
     what a page cannot show (see markdown_links.Site).
     """
+    from kiosk.core import sessions, sourcefile
+
     report = Report()
     today = today or dt.date.today()
     roots = paths.Roots(root, assets, paths.static_beside(root) if root.is_dir() else None)
@@ -349,6 +353,8 @@ def _audio(
             report.warning(file, line, f"audio: {exc}")
             found.append(None)
             continue
+        from kiosk.core import audio
+
         trouble = audio.problem(path)
         if trouble is not None:
             report.warning(file, line, f"audio: {trouble}")
