@@ -7,7 +7,8 @@ into plain data. On every load each file is checked by one ``stat``: an unchange
 file is taken from its row and never read; a changed or new one is read and its row
 replaced; rows of files that are gone are dropped. Anything else that decides what a
 page looks like (covers, links, translations, review dates) is worked out again on
-every load.
+every load. A table of its own keeps the record of home's first screen
+(``start_index``), which ``kiosk run`` paints from before it reads any file.
 
 The kiosk, ``kiosk snapshot`` and ``kiosk check`` share one database per content
 folder (the kiosk keeps it in the platform's cache folder). Several kiosk processes

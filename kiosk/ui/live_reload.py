@@ -15,6 +15,8 @@ folder, without a restart and without pulling a page from under a reader.
   Built screens, rendered pages and history entries of deleted pages go with the old
   library; the check cache is keyed by each file's size and time, so it follows by
   itself.
+- A kiosk that started from the first screen's record (core/start_index.py) reads
+  its content the same way once it has painted (``catch_up``), watched or not.
 
 The watcher was tried on Linux (inotify) with edits in place, saves that write a new
 file and rename it over the old one (as most editors and git do), deletions, new
