@@ -92,7 +92,7 @@ def watch_first_frame(widgets: ModuleType, then: Callable[[Any], None]) -> None:
                 and watched.isWindow()
             ):
                 self.window = watched
-                widgets.QApplication.instance().removeEventFilter(self)
+                watched.removeEventFilter(self)
                 QTimer.singleShot(0, lambda: then(watched))
             return False
 
@@ -100,10 +100,12 @@ def watch_first_frame(widgets: ModuleType, then: Callable[[Any], None]) -> None:
     original_show = widgets.QWidget.show
 
     def show(self: Any) -> None:
-        app = widgets.QApplication.instance()
-        if app is not None and not getattr(app, "_benchmark_watched", False):
-            app._benchmark_watched = True
-            app.installEventFilter(watcher)
+        # On the window itself, not application-wide: a Python filter that sees every
+        # object makes PySide create every enum of its modules the first time it meets a
+        # class private to Qt (as a scroll area's parts are), a cost the kiosk without
+        # this probe does not pay before its first frame.
+        if self.isWindow() and watcher.window is None:
+            self.installEventFilter(watcher)
         original_show(self)
 
     widgets.QWidget.show = show

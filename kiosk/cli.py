@@ -15,6 +15,7 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 
@@ -23,9 +24,11 @@ from kiosk.core import config as config_file
 from kiosk.core import diagnostics, languages, loader, pin
 from kiosk.core.config import Config
 from kiosk.core.diagnostics import Severity
-from kiosk.core.index_cache import IndexCache
 from kiosk.core.library import Library
 from kiosk.ui.strings import tr as kiosk_words  # plain data: no Qt
+
+if TYPE_CHECKING:  # imported when files are read, not before 'kiosk run' paints
+    from kiosk.core.index_cache import IndexCache
 
 COMMANDS = (
     "run",
@@ -587,11 +590,31 @@ def _library_loader(
 
 def _index_cache(root: Path) -> IndexCache:
     """The index cache of the content folder ``root``, shared by run, snapshot and check."""
-    key = hashlib.sha1(str(root.resolve()).encode()).hexdigest()[:12]
-    cache_dir = Path(platformdirs.user_cache_dir(APP, appauthor=False))
+    from kiosk.core.index_cache import IndexCache
+
+    path = _index_path(root)
     with contextlib.suppress(OSError):  # the pickle of earlier versions
-        (cache_dir / f"index-{key}.pickle").unlink()
-    return IndexCache(cache_dir / f"index-{key}.sqlite3")
+        path.with_suffix(".pickle").unlink()
+    return IndexCache(path)
+
+
+def _index_path(root: Path) -> Path:
+    key = hashlib.sha1(str(root.resolve()).encode()).hexdigest()[:12]
+    return Path(platformdirs.user_cache_dir(APP, appauthor=False)) / f"index-{key}.sqlite3"
+
+
+def _first_screen(args: argparse.Namespace, config: Config) -> Library | None:
+    """Home's first cards as the last full load saw them (see core/start_index.py), for
+    ``kiosk run`` to paint at once; None if there is no usable record."""
+    root = _content_root(args, config)
+    return loader.load_start(
+        root,
+        resources.assets_dir(),
+        _index_path(root),
+        default_lang=config.files_language,
+        content_language=config.content_language or None,
+        expected_languages=config.languages,
+    )
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -619,14 +642,21 @@ def _run(args: argparse.Namespace) -> int:
             "run 'kiosk set-pin' to set one"
         )
     load = _library_loader(args, config, cached=True)
-    library = load()
-    for item in (*languages.problems(), *library.diagnostics):
-        log.warning("%s", item)
-    if args.present is not None and library.session(args.present) is None:
-        known = ", ".join(session.id for session in library.sessions) or "none"
-        print(f"kiosk: error: no session '{args.present}' (sessions: {known})", file=sys.stderr)
-        return 2
-    log.info("starting: %d pages; log at %s", len(library.pages), log_path)
+    # Paint the first screen as it was last time; the content is read right after
+    # (live_reload.LiveReload.catch_up), and its problems logged then. A nurse's
+    # session needs the whole library at once.
+    library = _first_screen(args, config) if args.present is None else None
+    if library is None:
+        library = load()
+        for item in (*languages.problems(), *library.diagnostics):
+            log.warning("%s", item)
+        if args.present is not None and library.session(args.present) is None:
+            known = ", ".join(session.id for session in library.sessions) or "none"
+            print(f"kiosk: error: no session '{args.present}' (sessions: {known})", file=sys.stderr)
+            return 2
+        log.info("starting: %d pages; log at %s", len(library.pages), log_path)
+    else:
+        log.info("starting from the first screen as it was; log at %s", log_path)
     from kiosk.ui import app  # Qt only now, after config and content
 
     status = app.run(

@@ -7,7 +7,8 @@ into plain data. On every load each file is checked by one ``stat``: an unchange
 file is taken from its row and never read; a changed or new one is read and its row
 replaced; rows of files that are gone are dropped. Anything else that decides what a
 page looks like (covers, links, translations, review dates) is worked out again on
-every load.
+every load. A table of its own keeps the record of home's first screen
+(``start_index``), which ``kiosk run`` paints from before it reads any file.
 
 The kiosk, ``kiosk snapshot`` and ``kiosk check`` share one database per content
 folder (the kiosk keeps it in the platform's cache folder). Several kiosk processes
@@ -38,7 +39,7 @@ log = logging.getLogger(__name__)
 
 # Bump when SourceFile or what it holds changes shape. The Python version is part of
 # the stamp too, as marshal's format belongs to it.
-FORMAT = 7  # 7: speaker notes are left out of a file's heading and summary
+FORMAT = 8  # 8: the first screen's record (start_index) in a table of its own
 _STAMP = FORMAT * 10_000 + sys.version_info[0] * 100 + sys.version_info[1]
 
 # How long to wait for another kiosk process that is writing, before going on without
@@ -56,7 +57,11 @@ CREATE TABLE IF NOT EXISTS files (
     size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL,
     data BLOB NOT NULL
-) WITHOUT ROWID
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS start (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    data BLOB NOT NULL
+)
 """
 
 
@@ -74,6 +79,7 @@ class IndexCache:
         self._rows: dict[str, Row] = {}
         self._new: dict[str, Row] = {}
         self._seen: set[str] = set()
+        self._start: bytes | None = None  # the first screen's record, as stored
         self._usable = True  # False: another process holds it; neither read nor write
         try:
             self._rows = self._load()
@@ -110,16 +116,24 @@ class IndexCache:
 
     # --- writing ------------------------------------------------------------------
 
-    def save(self) -> None:
-        """Store new and changed rows, dropping files that are gone. Failure only costs speed."""
+    def save(self, start: bytes | None = None) -> None:
+        """Store new and changed rows, dropping files that are gone, and ``start``, the
+        record of the first screen (see start_index), if it changed. Failure only costs
+        speed."""
         gone = [relative for relative in self._rows if relative not in self._seen]
-        if not self._usable or not (self._new or gone):
+        if start is not None and start == self._start:
+            start = None
+        if not self._usable or not (self._new or gone or start is not None):
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with contextlib.closing(self._connect()) as db:
                 _prepare(db)
                 with _transaction(db):  # other processes see all of it or none of it
+                    if start is not None:
+                        db.execute(
+                            "INSERT OR REPLACE INTO start (id, data) VALUES (1, ?)", (start,)
+                        )
                     db.executemany(
                         "INSERT OR REPLACE INTO files (path, size, mtime_ns, data) "
                         "VALUES (?, ?, ?, ?)",
@@ -133,6 +147,8 @@ class IndexCache:
         except (sqlite3.DatabaseError, OSError) as exc:
             self._discard(exc)
             return
+        if start is not None:
+            self._start = start
         for relative in gone:
             del self._rows[relative]
         self._rows.update(self._new)
@@ -155,6 +171,8 @@ class IndexCache:
                     log.info("content index cache %s is of another version; rebuilt", self.path)
                 raise ValueError("another format")
             rows = db.execute("SELECT path, size, mtime_ns, data FROM files").fetchall()
+            start = db.execute("SELECT data FROM start WHERE id = 1").fetchone()
+        self._start = bytes(start[0]) if start else None
         return {path: (size, mtime, data) for path, size, mtime, data in rows}
 
     def _discard(self, error: Exception) -> None:
@@ -176,7 +194,9 @@ def _prepare(db: sqlite3.Connection) -> None:
         if db.execute("PRAGMA user_version").fetchone()[0] == _STAMP:
             return  # another kiosk process made it just now
         db.execute("DROP TABLE IF EXISTS files")  # another format: start again
-        db.execute(_SCHEMA)
+        db.execute("DROP TABLE IF EXISTS start")
+        for statement in _SCHEMA.split(";"):
+            db.execute(statement)
         db.execute(f"PRAGMA user_version = {_STAMP}")
 
 

@@ -55,8 +55,12 @@ class Library:
         hidden: dict[str, str] | None = None,
         words: Words | None = None,
         read_sessions: Iterable[sessions.Session] = (),
+        provisional: bool = False,
     ) -> None:
         self.roots = roots
+        self.provisional = provisional
+        """Only the first cards, from the last full load (see start_index): shown until
+        the content has been read, never checked, never read as pages."""
         pages, diagnostics = tuple(pages), tuple(diagnostics)
         # What it was made from, for ``keeping`` (references only: no copies of pages).
         self._made_from = (pages, diagnostics, expected_languages)
@@ -91,7 +95,8 @@ class Library:
             code for code in languages.codes() if any(p.lang == code for p in self.pages)
         )
         wanted = languages.codes() if expected_languages is None else expected_languages
-        self._check(report, wanted)
+        if not provisional:  # its few pages would miss translations, sections, ...
+            self._check(report, wanted)
         self.sessions: tuple[sessions.Session, ...] = self._check_sessions(
             read_sessions, wanted, report
         )

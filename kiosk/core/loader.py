@@ -21,16 +21,18 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kiosk.core import audio, languages, paths, sessions, sourcefile
+from kiosk.core import languages, paths, start_index
 from kiosk.core.diagnostics import Report, Severity
 from kiosk.core.frontmatter import LineMap
-from kiosk.core.index_cache import IndexCache
 from kiosk.core.library import Library
 from kiosk.core.model import ARTICLE, Image, Page
-from kiosk.core.sourcefile import SourceFile
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # what reading files needs is imported when a load reads them, so
+    # that 'kiosk run' paints its first screen (load_start) without importing them
+    from kiosk.core import sessions
+    from kiosk.core.index_cache import IndexCache
     from kiosk.core.markdown_links import Words
+    from kiosk.core.sourcefile import SourceFile
 
 
 def load(
@@ -53,6 +55,8 @@ def load(
     ``cache`` keeps parsed files between runs; ``words`` gives the kiosk's words for
     what a page cannot show (see markdown_links.Site).
     """
+    from kiosk.core import sessions, sourcefile
+
     report = Report()
     today = today or dt.date.today()
     roots = paths.Roots(root, assets, paths.static_beside(root) if root.is_dir() else None)
@@ -92,8 +96,6 @@ def load(
             session = sessions.read(file, report)
             if session is not None:
                 found_sessions.append(session)
-        if cache is not None:
-            cache.save()
         expected = expected_languages or languages.codes()
         if assumed and content_language is None and expected != (default_lang,):
             _say_assumed(root, assumed, default_lang, report)
@@ -105,7 +107,7 @@ def load(
                 "no pages to show: the kiosk would only say that it has no content yet"
                 + (held if hidden else "; add .md files (see content/README.md)"),
             )
-    return Library(
+    library = Library(
         pages,
         roots,
         report.items,
@@ -115,6 +117,34 @@ def load(
         hidden=hidden,
         words=words,
         read_sessions=found_sessions,
+    )
+    if cache is not None and root.is_dir():
+        settings = (default_lang, content_language, expected_languages)
+        cache.save(start=start_index.record(library, settings) if library.pages else None)
+    return library
+
+
+def load_start(
+    root: Path,
+    assets: Path,
+    database: Path,
+    *,
+    default_lang: str = languages.DEFAULT_LANGUAGE,
+    content_language: str | None = None,
+    expected_languages: tuple[str, ...] | None = None,
+    today: dt.date | None = None,
+) -> Library | None:
+    """The first screen as the last full load through the index cache ``database`` saw
+    it, without looking at one content file (see start_index), or None when there is
+    no usable record: then ``load`` it. Only for painting at once: read the content
+    with ``load`` right after, and show that."""
+    data = start_index.read(database)
+    if data is None:
+        return None
+    static = paths.static_beside(root)
+    settings = (default_lang, content_language, expected_languages)
+    return start_index.provisional(
+        data, paths.Roots(root, assets, static), settings, today or dt.date.today()
     )
 
 
@@ -243,6 +273,8 @@ def _read(
         aliases=_aliases(meta, page_id),
         is_section=is_index,
         audio=_audio(meta, lines, file, roots, report),
+        published=published,
+        expires=expires,
     )
 
 
@@ -321,6 +353,8 @@ def _audio(
             report.warning(file, line, f"audio: {exc}")
             found.append(None)
             continue
+        from kiosk.core import audio
+
         trouble = audio.problem(path)
         if trouble is not None:
             report.warning(file, line, f"audio: {trouble}")

@@ -62,6 +62,9 @@ class Page:
     # Recorded sound: an article's one file; a guide's, one per screen (its
     # introduction, then each step). None where there is no usable recording.
     audio: tuple[Path | None, ...] = ()
+    # Hugo's publishDate and expiryDate: a page is loaded only between them.
+    published: dt.date | None = None
+    expires: dt.date | None = None
 
     @property
     def section(self) -> str:

@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QEventLoop,
@@ -35,6 +36,9 @@ from kiosk.ui import binding, fonts
 from kiosk.ui.theme import STANDARD, Theme
 from kiosk.ui.unix_signals import stop_on_signals
 from kiosk.ui.window import TEXT_SCALES, KioskWindow, Timers
+
+if TYPE_CHECKING:
+    from kiosk.ui.paints import PaintWatch
 
 log = logging.getLogger(__name__)
 
@@ -165,17 +169,23 @@ def run(
         app, library, config, size, kiosk_mode=not windowed, reload=reload, lang=lang, stats=usage
     )
     window.exit_requested.connect(app.quit)
-    if config.watch_content:
+    live = None
+    if config.watch_content or library.provisional:
         from kiosk.ui import live_reload
 
         live = live_reload.watch(window, reload)
+        live.watching = config.watch_content
         app.aboutToQuit.connect(live.stop)
-        QTimer.singleShot(1000, live.start)  # after the first frame
+        if not library.provisional:
+            QTimer.singleShot(1000, live.start)  # after the first frame
     sys.excepthook = ErrorGuard(window)
     stop_on_signals(window.request_exit, app)
     if views_today is None and usage.recorder is not None:
         views_today = _views_today(usage.recorder.path)
-    _watch_health(app, window, config, views_today)
+    paints = _watch_health(app, window, config, views_today)
+    if live is not None and library.provisional:
+        # Started from the first screen as it was: read the content once it is painted.
+        paints.first_paint.connect(live.catch_up)
     if windowed:
         window.resize(*size)
         window.show()
@@ -192,7 +202,15 @@ def run(
     QTimer.singleShot(3000, window.read_aloud.prepare)
     from kiosk.ui.warm_up import WarmUp, steps
 
-    WarmUp(steps(library, window.lang), window).start(1000)
+    if live is not None and library.provisional:
+        # Warm up the library read after the first frame, not the first screen's record.
+        def warm(read: Library) -> None:
+            live.applied.disconnect(warm)
+            WarmUp(steps(read, window.lang), window).start(1000)
+
+        live.applied.connect(warm)
+    else:
+        WarmUp(steps(library, window.lang), window).start(1000)
     shown = "presenter" if window.presenting else "attract" if window.showing_attract else "home"
     QTimer.singleShot(
         0, lambda: log.info("ready: the %s screen is shown on screen %d", shown, screen)
@@ -215,7 +233,7 @@ def _watch_health(
     window: KioskWindow,
     config: Config,
     views_today: Callable[[], int] | None,
-) -> None:
+) -> PaintWatch:
     """systemd's watchdog and the metrics file, both fed from the window's paints."""
     from kiosk.ui import metrics
     from kiosk.ui.paints import PaintWatch
@@ -231,6 +249,7 @@ def _watch_health(
         paints.first_paint.connect(writer.start)
         app.aboutToQuit.connect(writer.stop)
         log.info("health figures for monitoring go to %s every minute", path)
+    return paints
 
 
 _QT_LEVELS = {

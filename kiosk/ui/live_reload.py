@@ -15,6 +15,8 @@ folder, without a restart and without pulling a page from under a reader.
   Built screens, rendered pages and history entries of deleted pages go with the old
   library; the check cache is keyed by each file's size and time, so it follows by
   itself.
+- A kiosk that started from the first screen's record (core/start_index.py) reads
+  its content the same way once it has painted (``catch_up``), watched or not.
 
 The watcher was tried on Linux (inotify) with edits in place, saves that write a new
 file and rename it over the old one (as most editors and git do), deletions, new
@@ -124,6 +126,8 @@ class LiveReload(QObject):
         self._thread: BuildThread | None = None
         self._again = False  # the folder changed again while it was being read
         self._gone: str | None = None  # the page a reader was on, deleted by the last swap
+        self.watching = True  # False: only ``catch_up``, no watcher (watch_content off)
+        self._catching_up: BuildThread | None = None  # reading past a provisional start
         self.watcher = QFileSystemWatcher(self)
         self.watcher.directoryChanged.connect(self._changed)
         self.watcher.fileChanged.connect(self._changed)
@@ -152,6 +156,17 @@ class LiveReload(QObject):
 
         self._run(prepare)
 
+    def catch_up(self) -> None:
+        """Read the content folder now, off the UI thread, as a change would: for a
+        window that started from the first screen as it was (``Library.provisional``,
+        see core/start_index.py). What it reads is shown at once on home; a reader who
+        taps or changes language before then waits for it (``apply_pending``)."""
+        if self._thread is not None:
+            self._again = True
+            return
+        self._settled(first=True)
+        self._catching_up = self._thread
+
     def stop(self) -> None:
         """Stop watching, and wait for a reading under way (at exit)."""
         self.settle.stop()
@@ -166,7 +181,7 @@ class LiveReload(QObject):
     def _changed(self, _path: str) -> None:
         self.settle.start()  # again: the folder must be quiet for the whole interval
 
-    def _settled(self) -> None:
+    def _settled(self, first: bool = False) -> None:
         if self._thread is not None:
             self._again = True
             return
@@ -174,10 +189,14 @@ class LiveReload(QObject):
         old, load, store = self.pending or base, self.load, self.store
 
         def build() -> Built:
-            new, held = last_good.hold_broken(old, load(), store)
+            read = load()
+            if first:  # what 'kiosk run' would have logged before showing anything
+                for item in read.diagnostics:
+                    log.warning("%s", item)
+            new, held = last_good.hold_broken(old, read, store)
             store.refresh(new)
             new.related_index()  # here, not on the reader's first tap
-            return Built(new, held, watched_paths(new.roots))
+            return Built(new, held, watched_paths(new.roots) if self.watching else ())
 
         self._replaces = (base, old)
         self._run(build)
@@ -192,6 +211,8 @@ class LiveReload(QObject):
         if thread is not self._thread:
             return
         self._thread = None
+        if thread is self._catching_up:
+            self._catching_up = None
         thread.wait()
         thread.deleteLater()
         result = thread.result
@@ -257,7 +278,16 @@ class LiveReload(QObject):
 
     def apply_pending(self) -> None:
         """Show the library read last, if any (the window calls this on every change of
-        screen, before it builds the next one)."""
+        screen, before it builds the next one). Over a provisional start, the reading
+        under way is waited for: no page is opened from the first screen's record."""
+        catching_up = self._catching_up
+        if (
+            catching_up is not None
+            and catching_up is self._thread
+            and self.window.library.provisional
+        ):
+            catching_up.wait()
+            self._done(catching_up)
         library, self.pending = self.pending, None
         window = self.window
         if library is None:

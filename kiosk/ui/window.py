@@ -234,7 +234,6 @@ class KioskWindow(QWidget):
         self.presenter: PresenterMode | None = None  # a nurse's session, while one runs
 
         self.kinetic = KineticScrolling(self)
-        app = QApplication.instance()
         self.lockdown = Lockdown(self)
         self.lockdown.enabled = kiosk_mode
         self.idle = IdleWatcher(timers.idle, self)
@@ -248,9 +247,11 @@ class KioskWindow(QWidget):
             self,
         )
         self.gesture.triggered.connect(self.open_staff)
-        if app is not None:
-            for watcher in (self.lockdown, self.idle, self.gesture):
-                app.installEventFilter(watcher)
+        # Application-wide, from the next turn of the event loop: the first object of a
+        # class private to Qt (a scroll area's bar container) that a Python filter sees
+        # makes PySide create every enum of its modules (25 ms), which the first frame
+        # need not wait for. Nobody can touch a window that is not painted yet.
+        QTimer.singleShot(0, self, self._filter_events)
         self.show_home()
         if kiosk_mode:
             timers.idle.start()
@@ -623,6 +624,12 @@ class KioskWindow(QWidget):
         self._closing = True
         self.exit_requested.emit()
         self.close()
+
+    def _filter_events(self) -> None:
+        app = QApplication.instance()
+        if app is not None and not self._closing:
+            for watcher in (self.lockdown, self.idle, self.gesture):
+                app.installEventFilter(watcher)
 
     def shutdown(self) -> None:
         """Stop timers and the content check, and take the application-wide filters away."""

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
 from kiosk.core import languages
 from kiosk.core.config import Config
 from kiosk.core.library import Library
-from kiosk.core.model import GUIDE, Page
+from kiosk.core.model import Page
+from kiosk.core.start_index import home_order
 from kiosk.ui.guard import guarded
 from kiosk.ui.layout import QWIDGETSIZE_MAX
 from kiosk.ui.screens.scrolling import ScrollingScreen
@@ -119,21 +120,17 @@ class HomeScreen(ScrollingScreen):
 
         # Sections in order (guides first), then cards built a batch at a time as the
         # visitor scrolls: a library of thousands of pages starts as fast as a small one.
+        # (The same order as the first screen's record: core/start_index.py.)
         pages = library.in_language(lang)
         self._pending: list[tuple[str, Page | None]] = []
-        guides = [p for p in pages if p.type == GUIDE]
-        self._guides_first = bool(guides)
-        if guides:
-            self._pending.append((tr("guides", lang), None))
-            self._pending.extend(("", p) for p in guides)
-        sections: dict[str, list[Page]] = {}
-        for page in pages:
-            if page.type != GUIDE:
-                sections.setdefault(page.section, []).append(page)
-        for section, members in sections.items():
-            heading = library.section_title(section, lang) or tr("sections", lang)
+        groups = home_order(pages)
+        self._guides_first = bool(groups) and groups[0][0] is None
+        for section, members in groups:
+            if section is None:
+                heading = tr("guides", lang)
+            else:
+                heading = library.section_title(section, lang) or tr("sections", lang)
             self._pending.append((heading, None))
-            members.sort(key=lambda p: not p.is_section)  # a folder's own page first
             self._pending.extend(("", p) for p in members)
         self.empty: QLabel | None = None
         if not pages:  # say so, rather than show a blank screen
