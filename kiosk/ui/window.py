@@ -493,6 +493,7 @@ class KioskWindow(QWidget):
         if not self.showing_attract:  # someone was here (an empty kiosk is not counted)
             self.stats.idle_reset()
         self.end_session()
+        self.read_aloud.prepare()  # a speech engine that failed a while ago is tried again
         self.lang = self.config.default_language
         self.text_scale = 1.0
         self.look = self.config.theme

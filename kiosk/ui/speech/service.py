@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -84,6 +85,9 @@ class ReadAloud(QObject):
     # The engine runs in a process of its own (see kiosk.ui.speech.server for why);
     # tests run Qt's mock engine in this one.
     separate_process = True
+    # An engine that could not start is tried again when a page asks for it this long
+    # after (speech-dispatcher may still have been starting, or restarting).
+    retry_seconds = 300.0
 
     def __init__(
         self,
@@ -92,6 +96,7 @@ class ReadAloud(QObject):
         voices: dict[str, str] | None = None,
         parent: QObject | None = None,
         languages: tuple[str, ...] = (),
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(parent)
         self.enabled = enabled
@@ -106,6 +111,8 @@ class ReadAloud(QObject):
         self._lang = ""
         self._speech: Speech | None = None
         self._qt_said: list[str] = []
+        self._clock = clock
+        self._failed_at: float | None = None  # when the engine last could not speak
         # Plays recordings; made on first use (tests may give their own).
         self.player: Recording | None = None
         self._wired: Recording | None = None
@@ -142,6 +149,11 @@ class ReadAloud(QObject):
         """The speech engine, started on first use (None if it cannot speak)."""
         if not self.enabled:
             return None
+        if self._speech is not None and self._retry_due():
+            log.info("read-aloud: trying the speech engine again")
+            self._speech.close()
+            self._speech.deleteLater()
+            self._speech = None
         if self._speech is None:
             with qt_messages() as said:
                 try:
@@ -168,10 +180,18 @@ class ReadAloud(QObject):
                 speech.ready.connect(self._engine_up)
         return self._speech if self._speech.problem is None else None
 
+    def _retry_due(self) -> bool:
+        return (
+            self._failed_at is not None
+            and self._clock() - self._failed_at >= self.retry_seconds
+            and self.state == IDLE
+        )
+
     def _engine_up(self) -> None:
         speech = self._speech
         assert speech is not None
         if speech.problem is not None:
+            self._failed_at = self._clock()
             qt = f" (Qt said: {'; '.join(self._qt_said)})" if self._qt_said else ""
             log.log(
                 logging.WARNING if self.engine else logging.INFO,
@@ -182,6 +202,7 @@ class ReadAloud(QObject):
                 qt,
             )
         else:
+            self._failed_at = None
             for lang in self.languages:
                 if not speech.has_voice(lang):
                     log.info(
@@ -340,3 +361,5 @@ class ReadAloud(QObject):
     def _failed(self, reason: str) -> None:
         log.warning("read-aloud: %s failed: %s", self.using or "reading", reason)
         self.stop()
+        if self._speech is not None and self._speech.problem is not None:
+            self._failed_at = self._clock()  # its process ended: start it again, later

@@ -111,16 +111,17 @@ class ReadAloudButton(QWidget):
         self._show_state()
         if reader is not None and self.offered:
             reader.changed.connect(self._show_state)
-        elif reader is not None and reader.enabled and not reader.engine_ready:
-            # The engine is still starting: the button comes when it is up.
+        elif reader is not None and reader.enabled:
+            # The engine is still starting, or will be tried again: the button comes
+            # when it is up.
             reader.ready.connect(self._engine_up)
         self.setVisible(self.offered)
 
     def _engine_up(self) -> None:
         assert self.reader is not None
-        self.reader.ready.disconnect(self._engine_up)
         self.offered = self.reader.offers(self.lang, self.recording)
         if self.offered:
+            self.reader.ready.disconnect(self._engine_up)
             self.reader.changed.connect(self._show_state)
             self._show_state()
             self.setVisible(True)

@@ -92,3 +92,35 @@ def test_the_kiosk_process_never_loads_a_speech_engine_itself() -> None:
     result = run_python(code)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["True", "False"]
+
+
+def test_an_engine_that_failed_is_tried_again_later(
+    make_window: Callable[..., KioskWindow],
+    speech_library: Library,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """speech-dispatcher still starting at boot, or restarting: a kiosk that runs for
+    months must not stay silent until its next restart."""
+    monkeypatch.setattr(ReadAloud, "default_engine", "no-such-engine")
+    window = make_window()
+    use_library(window, speech_library)
+    now = [1000.0]
+    reader = window.read_aloud
+    reader._clock = lambda: now[0]
+
+    def listen_buttons() -> list[ReadAloudButton]:
+        found = window.screen_widget.findChildren(ReadAloudButton)
+        return [b for b in found if b.isVisibleTo(window)]
+
+    window.open_page("talk/listen")
+    assert listen_buttons() == []  # no engine
+    reader.engine = "mock"  # the engine works again
+    now[0] += ReadAloud.retry_seconds - 1
+    window.go_home()
+    window.open_page("talk/listen")
+    assert listen_buttons() == []  # not tried again yet
+    now[0] += 1
+    window.timers.idle.timeout.emit()  # the visitor left: the kiosk tries the engine again
+    window.leave_attract()
+    window.open_page("talk/listen")
+    assert len(listen_buttons()) == 1
