@@ -260,9 +260,14 @@ def main() -> int:
         result["peak_mb"] = rss_mb("VmHWM")
         try:
             if then and idle_s:
-                from PySide6.QtTest import QTest
+                # A visitor comes after start-up's later work. The event loop idles as
+                # the kiosk's own does: QTest.qWait would hold Python's GIL throughout
+                # and starve the kiosk's background threads (its content reading).
+                from PySide6.QtCore import QEventLoop, QTimer
 
-                QTest.qWait(round(idle_s * 1000))  # a visitor comes after start-up's later work
+                loop = QEventLoop()
+                QTimer.singleShot(round(idle_s * 1000), loop.quit)
+                loop.exec()
             for step in then:
                 step(window)
         finally:
