@@ -24,7 +24,7 @@ from kiosk.core.update_state import UpdateResult
 from kiosk.ui.guard import guarded
 from kiosk.ui.kinetic import make_kinetic
 from kiosk.ui.screens.panel_reading import MostReadCard, Reading
-from kiosk.ui.screens.panel_status import ContentFacts, StatusCard, UpdateCard
+from kiosk.ui.screens.panel_status import ContentFacts, StatusCard, UpdateCard, staff_screen
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
 
@@ -80,14 +80,9 @@ class AdminScreen(QWidget):
         landscape: bool = True,
     ) -> None:
         super().__init__()
-        self.setObjectName("Screen")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.lang = lang
-        theme = theme.for_language(lang)
+        theme, layout = staff_screen(self, theme, lang)
         s = theme.sizes
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(s.margin, s.margin * 2 // 3, s.margin, s.margin * 2 // 3)
-        layout.setSpacing(s.gap * 2 // 3)
 
         header = QHBoxLayout()
         header.setSpacing(s.gap // 2)

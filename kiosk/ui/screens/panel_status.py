@@ -26,6 +26,19 @@ class ContentFacts:
     past_review: int
 
 
+def staff_screen(widget: QWidget, theme: Theme, lang: str) -> tuple[Theme, QVBoxLayout]:
+    """Make ``widget`` a staff screen in ``lang``: its look, margins and spacing; the
+    theme with the language's fonts, and the layout to fill."""
+    widget.setObjectName("Screen")
+    widget.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+    theme = theme.for_language(lang)
+    s = theme.sizes
+    layout = QVBoxLayout(widget)
+    layout.setContentsMargins(s.margin, s.margin * 2 // 3, s.margin, s.margin * 2 // 3)
+    layout.setSpacing(s.gap * 2 // 3)
+    return theme, layout
+
+
 def card(theme: Theme, title: str) -> tuple[QFrame, QVBoxLayout, QLabel]:
     """A white card with a heading; its layout, for what goes under the heading."""
     frame = QFrame()

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.core import languages as languages_
 from kiosk.core.session_records import Record
 from kiosk.core.sessions import Session
 from kiosk.ui.kinetic import make_kinetic
-from kiosk.ui.screens.panel_status import card
+from kiosk.ui.screens.panel_status import card, staff_screen
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
 
@@ -42,13 +42,8 @@ class SessionPicker(QWidget):
         records: Sequence[Record] | None = (),
     ) -> None:
         super().__init__()
-        self.setObjectName("Screen")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        theme = theme.for_language(lang)
+        theme, layout = staff_screen(self, theme, lang)
         s = theme.sizes
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(s.margin, s.margin * 2 // 3, s.margin, s.margin * 2 // 3)
-        layout.setSpacing(s.gap * 2 // 3)
         header = QHBoxLayout()
         title = QLabel(tr("panel_session", lang))
         title.setObjectName("AdminTitle")

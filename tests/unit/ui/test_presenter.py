@@ -613,18 +613,25 @@ def test_an_unknown_session_or_item_is_refused(
     assert not (tmp_path / "x.png").exists()
 
 
-def test_staff_start_a_session_from_the_panel_in_the_language_they_choose(
-    qtbot: QtBot, kiosk: Callable[..., KioskWindow], saved: list[Record]
-) -> None:
+def open_session_list(qtbot: QtBot, window: KioskWindow) -> QWidget:
+    """Staff open the panel and tap Start a session: the list of sessions."""
     from kiosk.ui.screens.admin import AdminScreen
-    from kiosk.ui.screens.session_picker import SessionPicker
 
-    window = kiosk()
     window.show_admin()
     panel = window.staff
     assert isinstance(panel, AdminScreen) and panel.session_button is not None
     qtbot.mouseClick(panel.session_button, Qt.MouseButton.LeftButton)
-    picker = window.staff
+    assert window.staff is not None
+    return window.staff
+
+
+def test_staff_start_a_session_from_the_panel_in_the_language_they_choose(
+    qtbot: QtBot, kiosk: Callable[..., KioskWindow], saved: list[Record]
+) -> None:
+    from kiosk.ui.screens.session_picker import SessionPicker
+
+    window = kiosk()
+    picker = open_session_list(qtbot, window)
     assert isinstance(picker, SessionPicker)
     labels = [b.text() for b in picker.findChildren(QPushButton)]
     assert "中文" in labels and "English" in labels
@@ -644,29 +651,20 @@ def test_back_from_the_session_list_is_the_panel_again(
     from kiosk.ui.screens.admin import AdminScreen
 
     window = kiosk()
-    window.show_admin()
-    panel = window.staff
-    assert isinstance(panel, AdminScreen) and panel.session_button is not None
-    qtbot.mouseClick(panel.session_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(window.staff.back_button, Qt.MouseButton.LeftButton)  # type: ignore[union-attr]
+    picker = open_session_list(qtbot, window)
+    qtbot.mouseClick(picker.back_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
     assert isinstance(window.staff, AdminScreen) and not window.presenting
 
 
 def test_the_session_list_shows_the_sessions_held_here_newest_first(
     qtbot: QtBot, kiosk: Callable[..., KioskWindow]
 ) -> None:
-    from kiosk.ui.screens.admin import AdminScreen
-
     window = kiosk()
     window.desk.records = lambda: [
         Record("class", "en", "2026-11-20T09:00", 25, 5, 5, 2),
         Record("long", "zh-CN", "2026-11-24T14:30", 12, 1, 2, 0),
     ]
-    window.show_admin()
-    panel = window.staff
-    assert isinstance(panel, AdminScreen) and panel.session_button is not None
-    qtbot.mouseClick(panel.session_button, Qt.MouseButton.LeftButton)
-    texts = [label.text() for label in window.staff.findChildren(QLabel)]  # type: ignore[union-attr]
+    texts = [label.text() for label in open_session_list(qtbot, window).findChildren(QLabel)]
     held = [t for t in texts if t.startswith("2026-")]
     assert held == [
         "2026-11-24 14:30 · L · 中文 · 12 min · 1 of 2 items · 0 questions asked",
