@@ -15,10 +15,9 @@ import sys
 
 from PySide6.QtCore import QCoreApplication, QObject, QProcess, Signal
 
-log = logging.getLogger(__name__)
+from kiosk.ui.speech.service import QT_NOISE
 
-# Qt Multimedia looks for PipeWire when it loads and says so where there is none.
-_NOISE = ("pipewire",)
+log = logging.getLogger(__name__)
 
 
 class Speech(QObject):
@@ -221,7 +220,7 @@ class SpeechProcess(Speech):
         text = bytes(self.process.readAllStandardError().data()).decode(errors="replace")
         for line in text.splitlines():
             if line.strip():
-                level = logging.DEBUG if any(n in line for n in _NOISE) else logging.INFO
+                level = logging.DEBUG if any(n in line for n in QT_NOISE) else logging.INFO
                 log.log(level, "speech engine: %s", line)
 
     def _ended(self, code: int, status: QProcess.ExitStatus) -> None:

@@ -33,7 +33,7 @@ IDLE, READING, PAUSED = "idle", "reading", "paused"
 
 # Qt Multimedia looks for PipeWire when it loads and says so where there is none;
 # sound still plays (through PulseAudio or ALSA).
-_NOISE = ("pipewire",)
+QT_NOISE = ("pipewire",)
 
 
 @contextlib.contextmanager
@@ -46,7 +46,7 @@ def qt_messages() -> Iterator[list[str]]:
     said: list[str] = []
 
     def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
-        if any(noise in message for noise in _NOISE):
+        if any(noise in message for noise in QT_NOISE):
             log.debug("qt: %s", message)
         else:
             said.append(message)
@@ -135,11 +135,10 @@ class ReadAloud(QObject):
         speech = self._engine()
         return speech is not None and speech.problem is None and bool(speech.has_voice(lang))
 
-    def prepare(self, languages: tuple[str, ...] = ()) -> None:
-        """Start the speech engine now, before a visitor's first page asks for it."""
-        if self.enabled:
-            self.languages = tuple(dict.fromkeys((*self.languages, *languages)))
-            self._engine()
+    def prepare(self) -> None:
+        """Start the speech engine now, before a visitor's first page asks for it (or,
+        if it failed a while ago, try it again)."""
+        self._engine()
 
     @property
     def engine_ready(self) -> bool:
